@@ -1,0 +1,151 @@
+import type {Rule} from './types.js'
+import {expandTerm} from './inflect.js'
+import {normaliseWord, phraseKeys} from './normalise.js'
+
+/** What a path through the trie finds: a rule and the form of the term. */
+export interface Terminal {
+  rule: Rule
+  form: string
+  /** For `match_case` terms: the words exactly as they must be written. */
+  exactWords?: string[]
+}
+
+/** A node of the token trie. */
+export interface TrieNode {
+  next: Map<string, TrieNode>
+  ends: Terminal[]
+}
+
+/** A compiled word list: exact words plus `prefix*` entries. */
+export interface WordSet {
+  exact: Set<string>
+  prefixes: string[]
+}
+
+/** Context conditions with their word lists compiled. */
+export interface CompiledContext {
+  window: number
+  requires?: WordSet
+  forbids?: WordSet
+  precededBy?: WordSet
+  notPrecededBy?: WordSet
+  followedBy?: WordSet
+  notFollowedBy?: WordSet
+  standalone: boolean
+}
+
+/** A node of the trie of fixed names. */
+export interface NameNode {
+  next: Map<string, NameNode>
+  end: boolean
+}
+
+/** Every rule compiled into one lookup structure. */
+export interface CompiledRules {
+  rules: Rule[]
+  byId: Map<string, Rule>
+  trie: TrieNode
+  /** Fixed names (organisations, laws, titles) that shield any match inside them. */
+  exceptions: NameNode
+  contexts: Map<string, CompiledContext>
+}
+
+const newNode = (): TrieNode => ({next: new Map(), ends: []})
+
+function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
+  let node = root
+  for (const key of keys) {
+    let child = node.next.get(key)
+    if (!child) {
+      child = newNode()
+      node.next.set(key, child)
+    }
+    node = child
+  }
+  node.ends.push(terminal)
+}
+
+function insertName(root: NameNode, keys: string[]): void {
+  let node = root
+  for (const key of keys) {
+    let child = node.next.get(key)
+    if (!child) {
+      child = {next: new Map(), end: false}
+      node.next.set(key, child)
+    }
+    node = child
+  }
+  node.end = true
+}
+
+/**
+ * Compile a word list from a rule's context.
+ *
+ * @param words - Words, each optionally ending in `*` for a prefix.
+ * @returns The compiled set, or undefined for an absent list.
+ */
+export function compileWordSet(words: string[] | undefined): WordSet | undefined {
+  if (!words || words.length === 0) return undefined
+  const set: WordSet = {exact: new Set(), prefixes: []}
+  for (const word of words) {
+    const key = normaliseWord(word)
+    if (key.endsWith('*')) set.prefixes.push(key.slice(0, -1))
+    else set.exact.add(key)
+  }
+  return set
+}
+
+/**
+ * Whether a normalised word is in a compiled word list.
+ *
+ * @param set - The compiled list.
+ * @param key - A normalised word.
+ * @returns True when it matches an exact word or a prefix.
+ */
+export function inWordSet(set: WordSet, key: string): boolean {
+  return set.exact.has(key) || set.prefixes.some((prefix) => key.startsWith(prefix))
+}
+
+/**
+ * Compile rules into one token trie, so matching costs the same whatever the number of rules.
+ *
+ * @param rules - Rules in the rule-file shape.
+ * @returns The compiled rule set.
+ */
+export function compileRules(rules: Rule[]): CompiledRules {
+  const trie = newNode()
+  const exceptions: NameNode = {next: new Map(), end: false}
+  const contexts = new Map<string, CompiledContext>()
+  const byId = new Map<string, Rule>()
+
+  for (const rule of rules) {
+    byId.set(rule.id, rule)
+    for (const term of rule.terms) {
+      for (const variant of expandTerm(term)) {
+        const terminal: Terminal = {rule, form: variant.form}
+        if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
+        insert(trie, variant.keys, terminal)
+      }
+    }
+    for (const name of rule.exceptions ?? []) insertName(exceptions, phraseKeys(name))
+    const context = rule.context ?? {}
+    contexts.set(rule.id, {
+      window: context.window ?? 4,
+      requires: compileWordSet(context.requires),
+      forbids: compileWordSet(context.forbids),
+      precededBy: compileWordSet(context.preceded_by),
+      notPrecededBy: compileWordSet(context.not_preceded_by),
+      followedBy: compileWordSet(context.followed_by),
+      notFollowedBy: compileWordSet(context.not_followed_by),
+      standalone: context.standalone ?? false
+    })
+  }
+
+  return {rules, byId, trie, exceptions, contexts}
+}
+
+/** For a case-sensitive term, word `index` of a variant as it must be written (`IDU` + `s`). */
+function casedWord(phrase: string, key: string, index: number): string {
+  const written = phrase.split(/\s+/)[index] ?? key
+  return written + key.slice(written.length)
+}

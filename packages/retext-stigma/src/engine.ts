@@ -1,0 +1,130 @@
+import type {Root} from 'nlcst'
+import type {CompiledRules} from './compile.js'
+import {compileRules} from './compile.js'
+import {buildEdit, matchCasing, wordingFor} from './fix.js'
+import {expandTerm} from './inflect.js'
+import {matchSentence} from './match.js'
+import type {ResolvedOptions} from './options.js'
+import {isQuoted} from './quotes.js'
+import {ruleSet} from './rule-set.js'
+import {sentenceTokens} from './tokens.js'
+import type {Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
+
+/** A finding with offsets; the plugin adds lines and columns. */
+export interface RawFinding {
+  rule: Rule
+  severity: Severity
+  actual: string
+  expected: string[]
+  start: number
+  end: number
+  inQuotation: boolean
+  fix?: Fix
+}
+
+let builtIn: CompiledRules | undefined
+
+/**
+ * The compiled rules for a set of options: the built-in set (compiled once) plus any custom rules.
+ *
+ * @param settings - Resolved options.
+ * @returns The compiled rules.
+ */
+export function compiledFor(settings: ResolvedOptions): CompiledRules {
+  if (settings.customRules.length > 0) return compileRules([...ruleSet.rules, ...settings.customRules])
+  builtIn ??= compileRules(ruleSet.rules)
+  return builtIn
+}
+
+const lower: Record<Severity, Severity> = {error: 'warning', warning: 'info', info: 'info'}
+
+/**
+ * Decide whether a rule is on, and at which severity, under these options.
+ *
+ * @param rule - The rule.
+ * @param settings - Resolved options.
+ * @returns The severity, or `off`.
+ */
+export function ruleSeverity(rule: Rule, settings: ResolvedOptions): Severity | 'off' {
+  const override = settings.rules[rule.id]
+  if (override) return override
+  if (settings.allow.includes(`rule:${rule.id}`)) return 'off'
+  if (settings.categories[rule.category as Category] === 'off') return 'off'
+  if (rule.confidence === 'contested' && settings.preset !== 'strict') return 'off'
+  return rule.severity
+}
+
+/**
+ * The suggestions of a rule for a locale: the locale's own list, else the default.
+ *
+ * @param rule - The rule.
+ * @param locale - The locale.
+ * @returns Suggestions, best first.
+ */
+export function suggestionsFor(rule: Rule, locale: ResolvedOptions['locale']): RuleSuggestion[] {
+  return rule.suggestions[locale] ?? rule.suggestions.default
+}
+
+/** Normalised keys of every allowed phrase, with the same inflections as rule terms. */
+function allowedPhrases(allow: string[]): Set<string> {
+  const keys = new Set<string>()
+  for (const entry of allow) {
+    if (entry.startsWith('rule:')) continue
+    for (const variant of expandTerm({phrase: entry})) keys.add(variant.keys.join(' '))
+  }
+  return keys
+}
+
+/**
+ * Find every stigmatising term in an nlcst tree.
+ *
+ * @param tree - The tree, with positions into `text`.
+ * @param text - The source the positions refer to.
+ * @param settings - Resolved options.
+ * @returns Findings in order of position.
+ */
+export function findInTree(tree: Root, text: string, settings: ResolvedOptions): RawFinding[] {
+  const compiled = compiledFor(settings)
+  const severities = new Map<string, Severity | 'off'>()
+  const severityOf = (rule: Rule): Severity | 'off' => {
+    let severity = severities.get(rule.id)
+    if (severity === undefined) {
+      severity = ruleSeverity(rule, settings)
+      severities.set(rule.id, severity)
+    }
+    return severity
+  }
+  const allowed = allowedPhrases(settings.allow)
+  const findings: RawFinding[] = []
+
+  for (const {tokens, paragraphStart} of sentenceTokens(tree)) {
+    for (const match of matchSentence(tokens, compiled, (id) => severityOf(compiled.byId.get(id) as Rule) !== 'off')) {
+      const {rule, form} = match.terminal
+      const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)
+      if (allowed.has(matchKeys.join(' '))) continue
+      const inQuotation = isQuoted(text, paragraphStart, match.start)
+      if (inQuotation && settings.quotes === 'ignore') continue
+      const lowered = inQuotation && settings.quotes === 'lower'
+      const severity = severityOf(rule) as Severity
+      const actual = text.slice(match.start, match.end)
+      const suggestions = suggestionsFor(rule, settings.locale)
+      const expected = [
+        ...new Set(suggestions.map((suggestion) => matchCasing(actual, wordingFor(suggestion, form) ?? wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular') ?? suggestion.text)))
+      ]
+      const finding: RawFinding = {
+        rule,
+        severity: lowered ? lower[severity] : severity,
+        actual,
+        expected,
+        start: match.start,
+        end: match.end,
+        inQuotation
+      }
+      const safe = suggestions.find((suggestion) => suggestion.safe)
+      const wording = safe && wordingFor(safe, form)
+      if (wording !== undefined && !lowered) finding.fix = buildEdit(text, tokens, match.first, match.end, wording)
+      findings.push(finding)
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start)
+}

@@ -1,0 +1,55 @@
+import type {RuleTerm} from './types.js'
+import {phraseKeys} from './normalise.js'
+
+/** A form of a term the matcher looks for, tagged so the fix builder can answer it. */
+export interface Variant {
+  keys: string[]
+  form: string
+}
+
+/**
+ * Regular English plural of one word.
+ *
+ * @param word - A singular noun.
+ * @returns Its plural.
+ */
+export function pluralise(word: string): string {
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return word + 'es'
+  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies'
+  return word + 's'
+}
+
+/**
+ * Derive every variant of a term: plural and possessives for nouns, the
+ * closed compound, and explicit tagged forms.
+ *
+ * @param term - The term as written in the rule.
+ * @returns Variants with their form tags (`singular`, `plural`, `possessive`, `plural-possessive` or the rule's own tags).
+ */
+export function expandTerm(term: RuleTerm): Variant[] {
+  const variants: Variant[] = []
+  const add = (keys: string[], form: string): void => {
+    variants.push({keys, form})
+    if (term.closed && keys.length > 1) variants.push({keys: [keys.join('')], form})
+  }
+
+  const keys = phraseKeys(term.phrase)
+  const kind = term.kind ?? 'noun'
+  if (kind === 'noun') {
+    const head = keys.at(-1) ?? ''
+    const pluralKeys = term.plural ? phraseKeys(term.plural) : [...keys.slice(0, -1), pluralise(head)]
+    const pluralHead = pluralKeys.at(-1) ?? ''
+    add(keys, 'singular')
+    add(pluralKeys, 'plural')
+    add([...keys.slice(0, -1), head + "'s"], 'possessive')
+    add(
+      [...pluralKeys.slice(0, -1), pluralHead.endsWith('s') ? pluralHead + "'" : pluralHead + "'s"],
+      'plural-possessive'
+    )
+  } else {
+    add(keys, term.form ?? 'singular')
+  }
+
+  for (const extra of term.forms ?? []) add(phraseKeys(extra.phrase), extra.form)
+  return variants
+}

@@ -1,0 +1,141 @@
+import type {CompiledContext, CompiledRules, NameNode, Terminal} from './compile.js'
+import {inWordSet} from './compile.js'
+import type {Token} from './tokens.js'
+
+/** A term found in a sentence, before options (severity, quotes, allow) apply. */
+export interface Match {
+  terminal: Terminal
+  /** Index of the first and last token of the match. */
+  first: number
+  last: number
+  start: number
+  end: number
+}
+
+/** Words after which a collective `the + adjective` stands alone as a noun. */
+const standaloneFollowers = new Set(
+  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like remain remained remains need needs needed deserve deserves face faced often also still now too living sleeping'.split(
+    ' '
+  )
+)
+
+/** Little words allowed inside a proper name (`National Institute on Drug Abuse`). */
+const nameConnectors = new Set(['of', 'on', 'for', 'and', 'the', '&', 'in', 'against'])
+
+const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) && /\p{Ll}/u.test(text)
+
+/**
+ * Find every rule match in one sentence: walk the trie from each token,
+ * drop matches that fail their context or sit in a proper name, and keep the
+ * longest where matches overlap.
+ *
+ * @param tokens - The sentence's tokens.
+ * @param compiled - The compiled rules.
+ * @param enabled - Whether a rule is switched on.
+ * @returns Non-overlapping matches in order of position.
+ */
+export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled: (ruleId: string) => boolean): Match[] {
+  const shielded = shieldedTokens(tokens, compiled.exceptions)
+  const candidates: Match[] = []
+
+  for (let first = 0; first < tokens.length; first++) {
+    let node = compiled.trie.next.get(tokens[first]?.key ?? '')
+    let last = first
+    while (node) {
+      for (const terminal of node.ends) {
+        const match = {terminal, first, last, start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0}
+        if (accept(match, tokens, compiled, shielded, enabled)) candidates.push(match)
+      }
+      const following = tokens[last + 1]
+      if (!following || following.gapBefore) break
+      node = node.next.get(following.key)
+      last++
+    }
+  }
+
+  // Longest first; then keep what does not overlap anything already kept.
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const kept: Match[] = []
+  for (const candidate of candidates) {
+    if (kept.every((other) => candidate.last < other.first || candidate.first > other.last)) kept.push(candidate)
+  }
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+function accept(match: Match, tokens: Token[], compiled: CompiledRules, shielded: boolean[], enabled: (ruleId: string) => boolean): boolean {
+  const {rule, exactWords} = match.terminal
+  if (!enabled(rule.id)) return false
+  if (exactWords && exactWords.some((word, index) => tokens[match.first + index]?.text !== word)) return false
+  for (let index = match.first; index <= match.last; index++) if (shielded[index]) return false
+  if (inProperName(tokens, match.first, match.last)) return false
+  const context = compiled.contexts.get(rule.id)
+  return context ? contextHolds(context, tokens, match.first, match.last) : true
+}
+
+/** The token right before the match, if only white space separates them. */
+function previousWord(tokens: Token[], first: number): Token | undefined {
+  return tokens[first]?.gapBefore ? undefined : tokens[first - 1]
+}
+
+/** The token right after the match, if only white space separates them. */
+function nextWord(tokens: Token[], last: number): Token | undefined {
+  const next = tokens[last + 1]
+  return next && !next.gapBefore ? next : undefined
+}
+
+function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number): boolean {
+  const previous = previousWord(tokens, first)
+  const next = nextWord(tokens, last)
+  if (context.precededBy && !(previous && inWordSet(context.precededBy, previous.key))) return false
+  if (context.notPrecededBy && previous && inWordSet(context.notPrecededBy, previous.key)) return false
+  if (context.followedBy && !(next && inWordSet(context.followedBy, next.key))) return false
+  if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
+  if (context.standalone && next && !standaloneFollowers.has(next.key)) return false
+  if (context.requires || context.forbids) {
+    const before = tokens.slice(Math.max(0, first - context.window), first)
+    const after = tokens.slice(last + 1, last + 1 + context.window)
+    // The match's own words count as nearby for `requires` (`substance abuse` carries its context).
+    const {requires, forbids} = context
+    if (requires && ![...before, ...tokens.slice(first, last + 1), ...after].some((token) => inWordSet(requires, token.key))) return false
+    if (forbids && [...before, ...after].some((token) => inWordSet(forbids, token.key))) return false
+  }
+  return true
+}
+
+/**
+ * Whether a capitalised match is part of a longer capitalised name, such as
+ * an organisation or a programme not listed in any rule's exceptions.
+ */
+function inProperName(tokens: Token[], first: number, last: number): boolean {
+  const head = tokens[first]
+  if (!head || !isCapitalised(head.text)) return false
+  const after = nextWord(tokens, last)
+  if (after && isCapitalised(after.text)) return true
+  for (let index = first; index > 0; index--) {
+    if (tokens[index]?.gapBefore) return false
+    const word = tokens[index - 1]
+    if (!word) return false
+    if (isCapitalised(word.text)) return index - 1 > 0 || !nameConnectors.has(tokens[index]?.key ?? '')
+    if (!nameConnectors.has(word.key)) return false
+  }
+  return false
+}
+
+/** Mark the tokens covered by a fixed name, so no rule fires inside it. */
+function shieldedTokens(tokens: Token[], names: NameNode): boolean[] {
+  const shielded: boolean[] = Array.from({length: tokens.length}, () => false)
+  for (let first = 0; first < tokens.length; first++) {
+    let node = names.next.get(tokens[first]?.key ?? '')
+    let last = first
+    let longest = -1
+    while (node) {
+      if (node.end) longest = last
+      const following = tokens[last + 1]
+      if (!following || following.gapBefore) break
+      node = node.next.get(following.key)
+      last++
+    }
+    for (let index = first; index <= longest; index++) shielded[index] = true
+  }
+  return shielded
+}

@@ -1,0 +1,74 @@
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {checkRule} from './custom-rules.js'
+import {findInTree} from './engine.js'
+import {checkOptions, OptionsError, withDefaults} from './options.js'
+import {ruleSet, ruleUrl} from './rule-set.js'
+import type {Category, Fix, Severity, StigmaOptions} from './types.js'
+
+/** Extra fields retext-stigma puts on each vfile message, beside unified's own. */
+export interface StigmaMessageFields {
+  category: Category
+  severity: Severity
+  inQuotation: boolean
+  fix?: Fix
+}
+
+/**
+ * Check options and custom rules, throwing one error that lists every problem.
+ *
+ * @param options - Options from the caller.
+ * @returns Nothing.
+ */
+export function assertOptions(options: StigmaOptions | undefined): void {
+  const custom = options?.customRules ?? []
+  const ruleProblems = custom.flatMap((rule, index) =>
+    checkRule(rule).map((problem) => ({path: `customRules[${index}]${problem.pointer === '/' ? '' : problem.pointer.replaceAll('/', '.')}`, message: problem.message}))
+  )
+  const ids = new Set([...ruleSet.rules.map((rule) => rule.id), ...custom.map((rule) => rule.id)])
+  const problems = [...ruleProblems, ...checkOptions(options, ids)]
+  if (problems.length > 0) throw new OptionsError(problems)
+}
+
+/**
+ * retext plugin that flags stigmatising language about drugs, alcohol, addiction
+ * and neighbouring areas, and proposes person-first alternatives.
+ *
+ * Each finding is a vfile message with `source: 'retext-stigma'`, `ruleId`,
+ * `actual`, `expected` (best first), `url`, `note` (the why) and `place`;
+ * `fatal` is `true` for errors, `false` for warnings and `undefined` for info.
+ * A safe fix, where one exists, is on `fix` as `{range, text}`.
+ *
+ * @param options - Options (default: recommended preset, `en-GB`).
+ * @returns The transformer.
+ * @throws {OptionsError} When the options or custom rules are invalid.
+ */
+export default function retextStigma(options?: StigmaOptions) {
+  assertOptions(options)
+  const settings = withDefaults(options)
+  return function transform(tree: Root, file: VFile): void {
+    const text = String(file.value ?? '')
+    const place = location(file)
+    for (const finding of findInTree(tree, text, settings)) {
+      const start = place.toPoint(finding.start)
+      const end = place.toPoint(finding.end)
+      const best = finding.expected[0]
+      const reason =
+        `Avoid \`${finding.actual}\`` + (best ? `, use \`${best}\` instead` : '') + (finding.inQuotation ? ' (in a quotation)' : '')
+      const message = file.message(reason, {
+        place: start && end ? {start, end} : undefined,
+        ruleId: finding.rule.id,
+        source: 'retext-stigma'
+      })
+      message.actual = finding.actual
+      message.expected = finding.expected
+      message.url = ruleUrl(finding.rule.id)
+      message.note = finding.rule.explanation
+      message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined
+      const fields: StigmaMessageFields = {category: finding.rule.category, severity: finding.severity, inQuotation: finding.inQuotation}
+      if (finding.fix) fields.fix = finding.fix
+      Object.assign(message, fields)
+    }
+  }
+}

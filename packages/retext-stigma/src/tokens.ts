@@ -1,0 +1,91 @@
+import type {Root, Sentence, Paragraph} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import {normaliseWord, hyphens} from './normalise.js'
+
+/** A word (or one part of a hyphenated word) with its place in the source. */
+export interface Token {
+  key: string
+  text: string
+  start: number
+  end: number
+  /** Something other than white space separates this token from the previous one. */
+  gapBefore: boolean
+}
+
+/** The words of one sentence, and the paragraph it belongs to. */
+export interface SentenceTokens {
+  tokens: Token[]
+  paragraphStart: number
+}
+
+const trailingApostrophe = /^['\u2019]$/
+
+/**
+ * Collect the word tokens of every sentence, with offsets into the source.
+ * Hyphenated words are split into parts so `crack-head` matches `crack head`.
+ *
+ * @param tree - An nlcst tree with positions.
+ * @returns One token list per sentence.
+ */
+export function sentenceTokens(tree: Root): SentenceTokens[] {
+  const result: SentenceTokens[] = []
+  visit(tree, 'ParagraphNode', (paragraph: Paragraph) => {
+    const paragraphStart = paragraph.position?.start.offset ?? 0
+    for (const sentence of paragraph.children) {
+      if (sentence.type === 'SentenceNode') result.push({tokens: tokensOf(sentence), paragraphStart})
+    }
+    return 'skip'
+  })
+  return result
+}
+
+function tokensOf(sentence: Sentence): Token[] {
+  const tokens: Token[] = []
+  let gap = true
+  const children = sentence.children
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]
+    if (!node) continue
+    if (node.type === 'WhiteSpaceNode') continue
+    if (node.type !== 'WordNode' || node.position?.start.offset === undefined) {
+      gap = true
+      continue
+    }
+    const start = node.position.start.offset
+    let text = toString(node)
+    const end = node.position.end.offset ?? start + text.length
+    // Text spread over inline markup cannot be sliced by character; keep it whole.
+    const contiguous = end - start === text.length
+    let wordEnd = contiguous ? end : start + text.length
+    // A plural possessive (`addicts'`): the apostrophe is a separate node.
+    const next = children[index + 1]
+    if (
+      contiguous &&
+      next?.type === 'PunctuationNode' &&
+      trailingApostrophe.test(next.value) &&
+      next.position?.start.offset === end &&
+      /s$/i.test(text)
+    ) {
+      text += next.value
+      wordEnd += next.value.length
+      index++
+    }
+    if (contiguous) pushParts(tokens, text, start, gap)
+    else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap})
+    gap = false
+  }
+  return tokens
+}
+
+function pushParts(tokens: Token[], text: string, start: number, gap: boolean): void {
+  let offset = 0
+  let first = true
+  for (const part of text.split(hyphens)) {
+    if (part !== '') {
+      tokens.push({key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false})
+      first = false
+    }
+    offset += part.length + 1
+  }
+}

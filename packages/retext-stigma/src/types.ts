@@ -1,0 +1,172 @@
+/** Categories a rule can belong to. */
+export const categories = [
+  'drugs',
+  'alcohol',
+  'mental-health',
+  'suicide',
+  'homelessness',
+  'criminal-justice',
+  'sex-work',
+  'health'
+] as const
+
+/** A rule's category: the area of language it covers. */
+export type Category = (typeof categories)[number]
+
+/** Locales with their own suggestions. `en-GB` is the default. */
+export const locales = ['en-GB', 'en-US'] as const
+
+/** A supported locale. */
+export type Locale = (typeof locales)[number]
+
+/** Severity of a finding; `info` never fails a run. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** One term to flag, written once; the compiler derives its variants. */
+export interface RuleTerm {
+  /** The phrase as written, words separated by spaces. */
+  phrase: string
+  /** `noun` adds plural and possessive forms; `fixed` matches as written (default: `'noun'`). */
+  kind?: 'noun' | 'fixed'
+  /** Irregular plural of the whole phrase. */
+  plural?: string
+  /** Also match the words run together (`crack head` → `crackhead`). */
+  closed?: boolean
+  /** Only match with this exact casing (acronyms such as `IDU`). */
+  match_case?: boolean
+  /** Form tag of a `fixed` term, answered by a suggestion's `forms` (default: `'singular'`). */
+  form?: string
+  /** Extra variants with a form tag that suggestions can answer (`committed suicide` → `past`). */
+  forms?: Array<{phrase: string; form: string}>
+}
+
+/** One suggested alternative. */
+export interface RuleSuggestion {
+  /** The alternative for a singular (or uninflected) match. */
+  text: string
+  /** The alternative for a plural match. */
+  plural?: string
+  /** Alternatives for tagged forms (`possessive`, `past`, …). */
+  forms?: Record<string, string>
+  /** Safe to apply without a human (at most one per locale). */
+  safe?: boolean
+}
+
+/** Conditions on the words around a match. Words may end in `*` to match a prefix. */
+export interface RuleContext {
+  /** Words each side that `requires` and `forbids` look at (default: 4). */
+  window?: number
+  /** At least one of these must be within the window. */
+  requires?: string[]
+  /** None of these may be within the window. */
+  forbids?: string[]
+  /** The word right before the match must be one of these. */
+  preceded_by?: string[]
+  /** The word right before the match must not be one of these. */
+  not_preceded_by?: string[]
+  /** The word right after the match must be one of these. */
+  followed_by?: string[]
+  /** The word right after the match must not be one of these. */
+  not_followed_by?: string[]
+  /** Only when the phrase stands alone as a noun (`the homeless are`, not `the homeless shelter`). */
+  standalone?: boolean
+}
+
+/** An example in a rule file that the tests run. */
+export interface RuleExample {
+  text: string
+  note?: string
+  locale?: Locale
+  options?: Partial<Omit<StigmaOptions, 'customRules'>>
+}
+
+/** A flagged example: what the rule must report and how the fix must read. */
+export interface InvalidExample extends RuleExample {
+  /** The `actual` of each finding of this rule, in order. */
+  flags: string[]
+  /** The text after applying safe fixes; absent when no fix applies. */
+  fixed?: string
+  /** The first suggestion expected for the first flag. */
+  suggests?: string
+}
+
+/** A rule, as written in `rules/<category>/<id>.yml`. */
+export interface Rule {
+  id: string
+  category: Category
+  severity: 'error' | 'warning'
+  confidence: 'clear-cut' | 'contested'
+  contested_because?: string
+  terms: RuleTerm[]
+  suggestions: {default: RuleSuggestion[]} & Partial<Record<Locale, RuleSuggestion[]>>
+  explanation: string
+  sources?: string[]
+  context?: RuleContext
+  exceptions?: string[]
+  related?: string[]
+  examples?: {invalid?: InvalidExample[]; valid?: RuleExample[]}
+}
+
+/** A source cited by rules, from `rules/sources.yml`. */
+export interface Source {
+  title: string
+  publisher: string
+  year: number | string
+  url: string
+}
+
+/** The rule set as the build ships it. */
+export interface RuleSet {
+  version: string
+  rules: Rule[]
+  sources: Record<string, Source>
+}
+
+/** What to do with a match inside quotation marks. */
+export type QuotesMode = 'lower' | 'report' | 'ignore'
+
+/** Options, with the same names in every config surface. */
+export interface StigmaOptions {
+  /** Locale of the suggestions (default: `'en-GB'`). */
+  locale?: Locale
+  /** `recommended` checks clear-cut terms; `strict` adds contested ones (default: `'recommended'`). */
+  preset?: 'recommended' | 'strict'
+  /** Per rule id: `off` or a severity. */
+  rules?: Record<string, 'off' | Severity>
+  /** Phrases to allow, or `rule:<id>` to turn a rule off. */
+  allow?: string[]
+  /** Matches inside quotation marks (default: `'lower'`). */
+  quotes?: QuotesMode
+  /** Per category: `off` (or `on`). */
+  categories?: Partial<Record<Category, 'off' | 'on'>>
+  /** Extra rules in the rule-file shape (an organisation's house style). */
+  customRules?: Rule[]
+}
+
+/** A fix: replace `range` of the text with `text`. */
+export interface Fix {
+  range: [number, number]
+  text: string
+}
+
+/** One finding, as the plain API returns it. */
+export interface Finding {
+  ruleId: string
+  category: Category
+  severity: Severity
+  message: string
+  actual: string
+  expected: string[]
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  offset: number
+  endOffset: number
+  url: string
+  /** The rule's explanation. */
+  note: string
+  /** True when the match is inside quotation marks. */
+  inQuotation: boolean
+  fix?: Fix
+}

@@ -1,0 +1,42 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {loadRules, RuleFileError} from './load.js'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
+const rulesDir = join(root, 'rules')
+const engineDir = join(root, 'packages/retext-stigma')
+
+/** Write the compiled rule set the engine bundles. */
+function build(): void {
+  const {rules, sources} = loadRules(rulesDir)
+  const {version} = JSON.parse(readFileSync(join(engineDir, 'package.json'), 'utf8')) as {version: string}
+  mkdirSync(join(engineDir, 'generated'), {recursive: true})
+  const ruleSet = {version, rules: rules.map((loaded) => loaded.rule), sources}
+  writeFileSync(join(engineDir, 'generated/rules.json'), JSON.stringify(ruleSet) + '\n')
+  console.log(`compiled ${rules.length} rules from rules/`)
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2)
+  if (command === 'build') build()
+  else if (command === 'check') console.log(`${loadRules(rulesDir).rules.length} rule files are valid`)
+  else if (command === 'docs') {
+    const {writeDocs} = await import('./docs.js')
+    const stale = await writeDocs(root, rest.includes('--check'))
+    if (stale.length > 0) {
+      console.error(`These generated docs are stale; run \`pnpm docs\` and commit them:\n${stale.map((file) => '  ' + file).join('\n')}`)
+      process.exitCode = 1
+    }
+  } else {
+    console.error('usage: destigma-rules build | check | docs [--check]')
+    process.exitCode = 2
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof RuleFileError) {
+    console.error(error.message)
+    process.exitCode = 1
+  } else throw error
+})
