@@ -1,0 +1,72 @@
+import {readdirSync, statSync} from 'node:fs'
+import {extname, join, resolve} from 'node:path'
+import {checkRule, type Rule} from 'retext-stigma'
+import {ConfigError} from './config-error.js'
+import {parseDataFile, pathSegments} from './data-file.js'
+import {FileCache} from './file-cache.js'
+
+const ruleExtensions = new Set(['.yml', '.yaml'])
+
+/** Parsed and schema-checked rule files; a bad file throws each time it is asked for. */
+const ruleFiles = new FileCache<LoadedRule | ConfigError>()
+
+/** A custom rule, the file it came from and where its id is written. */
+export interface LoadedRule {
+  rule: Rule
+  file: string
+  idAt?: {line: number; column: number}
+}
+
+/** Forget cached rule files. */
+export function clearRuleCache(): void {
+  ruleFiles.clear()
+}
+
+/**
+ * Load the custom rules a config entry names: a YAML file, or a folder whose YAML files
+ * (at any depth, in name order) each hold one rule.
+ *
+ * @param entry - The path as written in the config file.
+ * @param base - The folder of the config file, which relative paths start from.
+ * @param where - Reports a problem with the entry itself at its place in the config file.
+ * @returns The rules with the files they came from.
+ */
+export function loadCustomRules(entry: string, base: string, where: (message: string) => ConfigError): LoadedRule[] {
+  const target = resolve(base, entry)
+  let isFolder: boolean
+  try {
+    isFolder = statSync(target).isDirectory()
+  } catch {
+    throw where(`customRules: "${entry}" does not exist (looked for ${target}); paths are relative to the config file`)
+  }
+  const files = isFolder
+    ? (readdirSync(target, {recursive: true, encoding: 'utf8'}) as string[])
+        .filter((name) => ruleExtensions.has(extname(name)))
+        .sort()
+        .map((name) => join(target, name))
+    : [target]
+  if (!isFolder && !ruleExtensions.has(extname(target))) throw where(`customRules: "${entry}" is not a .yml or .yaml rule file`)
+  return files.map((file) => {
+    const loaded = ruleFiles.get(file, (text) => parseRule(file, text))
+    if (loaded instanceof ConfigError) throw loaded
+    return loaded
+  })
+}
+
+function parseRule(file: string, text: string): LoadedRule | ConfigError {
+  try {
+    const data = parseDataFile(file, text, 'yaml')
+    const problems = checkRule(data.value)
+    if (problems.length === 0) return {rule: data.value as Rule, file, idAt: data.locate(['id'])}
+    return new ConfigError(
+      file,
+      problems.map((problem) => ({
+        ...data.locate(pathSegments(problem.pointer)),
+        message: `custom rule${problem.pointer === '/' ? '' : ` at ${problem.pointer}`}: ${problem.message}`
+      }))
+    )
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+}

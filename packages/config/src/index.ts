@@ -1,0 +1,9 @@
+/**
+ * Finding destigma config on disk, for the CLI and the language server (Node only, synchronous).
+ *
+ * @packageDocumentation
+ */
+export {ConfigError} from './config-error.js'
+export {loadConfig, clearConfigCache} from './load-config.js'
+export type {ResolvedConfig} from './load-config.js'
+export {createIgnoreFilter} from './ignore-filter.js'
