@@ -1,0 +1,103 @@
+import {readProse, type Format} from '@destigma/formats'
+import {lintTree, type Finding, type StigmaOptions} from 'retext-stigma'
+import {markdownBlocks, textBlocks, type Block} from './blocks.js'
+
+/** Findings per block, keyed by the block's text; kept only for the blocks of the latest version. */
+export type BlockCache = Map<string, Finding[]>
+
+/** Called between blocks; returning true abandons the run (a newer version of the text exists). */
+export type ShouldStop = () => boolean
+
+/** How long to work before letting the event loop handle messages. */
+const sliceMs = 8
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Formats whose blocks parse alone as they do in their document. */
+function layout(text: string, format: Format): {blocks: Block[]; definitions: string} | undefined {
+  if (format === 'markdown') return markdownBlocks(text)
+  if (format === 'text') return {blocks: textBlocks(text), definitions: ''}
+  return undefined
+}
+
+/** Move a finding made on a block to where the block sits in its document. */
+function shift(finding: Finding, offset: number, lineOffset: number): Finding {
+  const moved: Finding = {
+    ...finding,
+    offset: finding.offset + offset,
+    endOffset: finding.endOffset + offset,
+    line: finding.line + lineOffset,
+    endLine: finding.endLine + lineOffset
+  }
+  if (finding.fix) moved.fix = {range: [finding.fix.range[0] + offset, finding.fix.range[1] + offset], text: finding.fix.text}
+  return moved
+}
+
+async function lintSource(source: string, format: Format, options: StigmaOptions): Promise<Finding[]> {
+  return lintTree(await readProse(source, format), source, options)
+}
+
+/**
+ * Lint a document block by block, reusing the findings of blocks whose text is in the cache.
+ * The findings equal those of linting the whole document at once (a differential test holds
+ * it to that); formats without a block layout (HTML) are linted whole.
+ *
+ * @param text - The document's text (without a byte-order mark).
+ * @param format - Its format.
+ * @param options - Engine options; a cache belongs to one set of options.
+ * @param cache - Findings of earlier runs; replaced in place by those of this run's blocks.
+ * @param shouldStop - Polled between blocks (default: never stop).
+ * @returns Findings in document order, or undefined when the run was abandoned.
+ */
+export async function lintByBlocks(
+  text: string,
+  format: Format,
+  options: StigmaOptions,
+  cache: BlockCache,
+  shouldStop: ShouldStop = () => false
+): Promise<Finding[] | undefined> {
+  const plan = layout(text, format)
+  if (!plan) {
+    const key = `whole\u0000${text}`
+    const findings = cache.get(key) ?? (await lintSource(text, format, options))
+    if (shouldStop()) return undefined
+    cache.clear()
+    cache.set(key, findings)
+    return findings
+  }
+  const fresh: BlockCache = new Map()
+  const findings: Finding[] = []
+  let line = 0
+  let counted = 0
+  let sliceStart = performance.now()
+  for (const block of plan.blocks) {
+    line += countLineBreaks(text, counted, block.start)
+    counted = block.start
+    const source = text.slice(block.start, block.end)
+    // Definitions go after a blank line, past the block's end: they add labels and no findings of the block's own.
+    const withDefinitions = plan.definitions !== '' && source.includes('[')
+    const key = withDefinitions ? `${source}\u0000${plan.definitions}` : source
+    let own = fresh.get(key) ?? cache.get(key)
+    if (!own) {
+      if (performance.now() - sliceStart > sliceMs) {
+        await yieldToEventLoop()
+        if (shouldStop()) return undefined
+        sliceStart = performance.now()
+      }
+      const parsed = withDefinitions ? `${source}\n\n${plan.definitions}` : source
+      own = (await lintSource(parsed, format, options)).filter((finding) => finding.endOffset <= source.length)
+    }
+    fresh.set(key, own)
+    for (const finding of own) findings.push(shift(finding, block.start, line))
+  }
+  if (shouldStop()) return undefined
+  cache.clear()
+  for (const [key, value] of fresh) cache.set(key, value)
+  return findings
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0
+  for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) count++
+  return count
+}

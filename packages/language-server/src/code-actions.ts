@@ -1,0 +1,150 @@
+import type {Finding} from 'retext-stigma'
+import type {TextDocument} from 'vscode-languageserver-textdocument'
+import {CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
+import {diagnosticSource, rangeOf, toDiagnostic} from './diagnostics.js'
+
+/** The kind of the action that applies every safe fix in a document. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.destigma`
+
+/** A document with its latest findings. */
+export interface LintedDocument {
+  document: TextDocument
+  findings: Finding[]
+  /** Where the linted text starts in the document (1 after a byte-order mark). */
+  base: number
+}
+
+/** What the code actions of one request may use. */
+export interface ActionContext {
+  /** The range the client asks about. */
+  range: Range
+  /** The diagnostics the client sent with the request. */
+  diagnostics: Diagnostic[]
+  /** The kinds the client asks for (all when undefined). */
+  only?: string[]
+  /** The comment that turns a rule off for the next line, when the format has one. */
+  disableComment?: (ruleId: string) => string
+  /** The edit that allows a phrase in the workspace, when there is a workspace to edit. */
+  allowEdit?: (phrase: string) => WorkspaceEdit | undefined
+}
+
+/**
+ * Whether an action of `kind` answers a request for `only`, read hierarchically as the LSP
+ * specification says: a request for `source.fixAll` is answered by `source.fixAll.destigma`.
+ *
+ * @param kind - The action's kind.
+ * @param only - The kinds asked for, or undefined for all.
+ * @returns True when the action belongs in the answer.
+ */
+export function kindRequested(kind: string, only: string[] | undefined): boolean {
+  if (!only || only.length === 0) return true
+  return only.some((asked) => asked === '' || kind === asked || kind.startsWith(`${asked}.`))
+}
+
+const sameRange = (a: Range, b: Range): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+
+const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character < b.character)
+
+const touches = (a: Range, b: Range): boolean => !before(a.end, b.start) && !before(b.end, a.start)
+
+/** The findings an action request is about: those of its diagnostics, else those in its range. */
+function findingsInRequest(linted: LintedDocument, context: ActionContext): Array<{finding: Finding; diagnostic: Diagnostic}> {
+  const all = linted.findings.map((finding) => ({finding, diagnostic: toDiagnostic(linted.document, finding, linted.base)}))
+  const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === diagnosticSource)
+  if (ours.length > 0)
+    return all.filter(({diagnostic}) => ours.some((given) => given.code === diagnostic.code && sameRange(given.range, diagnostic.range)))
+  return all.filter(({diagnostic}) => touches(diagnostic.range, context.range))
+}
+
+function edit(linted: LintedDocument, edits: TextEdit[]): WorkspaceEdit {
+  return {changes: {[linted.document.uri]: edits}}
+}
+
+/** One quick fix per suggestion; the engine's safe fix (which also mends `a`/`an`) is preferred. */
+function suggestionFixes(linted: LintedDocument, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
+  const actions: CodeAction[] = []
+  const covered = new Set<string>()
+  if (finding.fix) {
+    const fix = finding.fix
+    const replaced = linted.document.getText(rangeOf(linted.document, fix.range[0], fix.range[1], linted.base))
+    for (const suggestion of finding.expected) if (fix.text.toLowerCase().endsWith(suggestion.toLowerCase())) covered.add(suggestion)
+    actions.push({
+      title: `Replace “${replaced}” with “${fix.text}”`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: edit(linted, [{range: rangeOf(linted.document, fix.range[0], fix.range[1], linted.base), newText: fix.text}])
+    })
+  }
+  for (const suggestion of finding.expected) {
+    if (covered.has(suggestion)) continue
+    actions.push({
+      title: `Replace “${finding.actual}” with “${suggestion}”`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: edit(linted, [{range: diagnostic.range, newText: suggestion}])
+    })
+  }
+  return actions
+}
+
+/** Put the disable comment on a line of its own above the finding's line, at that line's indent. */
+function disableForLine(linted: LintedDocument, finding: Finding, diagnostic: Diagnostic, comment: string): CodeAction {
+  const line = diagnostic.range.start.line
+  const text = linted.document.getText({start: {line, character: 0}, end: {line: line + 1, character: 0}})
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? ''
+  const eol = text.endsWith('\r\n') ? '\r\n' : '\n'
+  return {
+    title: `Disable ${finding.ruleId} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: edit(linted, [{range: {start: {line, character: 0}, end: {line, character: 0}}, newText: `${indent}${comment}${eol}`}])
+  }
+}
+
+/**
+ * The edits of every safe fix in the document, leaving out any that overlaps an earlier one
+ * (as the engine's `applyFixes` does).
+ *
+ * @param linted - The document and its findings.
+ * @returns Non-overlapping edits, in document order.
+ */
+export function fixAllEdits(linted: LintedDocument): TextEdit[] {
+  const fixes = linted.findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])).sort((a, b) => a.range[0] - b.range[0])
+  const edits: TextEdit[] = []
+  let cursor = 0
+  for (const fix of fixes) {
+    if (fix.range[0] < cursor) continue
+    edits.push({range: rangeOf(linted.document, fix.range[0], fix.range[1], linted.base), newText: fix.text})
+    cursor = fix.range[1]
+  }
+  return edits
+}
+
+/**
+ * The code actions for a request: quick fixes per suggestion, "disable for this line",
+ * "allow in the workspace", and the fix-all source action, filtered by `only`.
+ *
+ * @param linted - The document and its current findings.
+ * @param context - The request.
+ * @returns The actions.
+ */
+export function codeActions(linted: LintedDocument, context: ActionContext): CodeAction[] {
+  const actions: CodeAction[] = []
+  if (kindRequested(CodeActionKind.QuickFix, context.only)) {
+    for (const {finding, diagnostic} of findingsInRequest(linted, context)) {
+      actions.push(...suggestionFixes(linted, finding, diagnostic))
+      if (context.disableComment) actions.push(disableForLine(linted, finding, diagnostic, context.disableComment(finding.ruleId)))
+      // Allow the phrase itself; the engine adds its plural and possessive forms.
+      const phrase = finding.actual.toLowerCase().replace(/['’]s?$/, '')
+      const allow = context.allowEdit?.(phrase)
+      if (allow) actions.push({title: `Allow “${phrase}” in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: allow})
+    }
+  }
+  if (kindRequested(fixAllKind, context.only)) {
+    const edits = fixAllEdits(linted)
+    if (edits.length > 0) actions.push({title: 'Fix all safe destigma findings', kind: fixAllKind, edit: edit(linted, edits)})
+  }
+  return actions
+}
