@@ -1,7 +1,26 @@
+/**
+ * Browser-safe format readers: plain text, Markdown, MDX, HTML and .docx to nlcst with
+ * positions into the source, and the inline directives of each format.
+ * Each format's parser is loaded only when a document of that format is read.
+ *
+ * @packageDocumentation
+ */
 import type {Root as NlcstRoot} from 'nlcst'
 
+export {applyDirectives, directiveFor, findDirectives} from './directives.js'
+export type {Directive, DirectiveKind, DirectiveResult} from './directives.js'
+
 /** The formats destigma reads. */
-export type Format = 'text' | 'markdown'
+export type Format = 'text' | 'markdown' | 'mdx' | 'html' | 'docx'
+
+/** File extensions of each format, without the dot. */
+export const formatExtensions: Readonly<Record<Format, readonly string[]>> = {
+  text: ['txt', 'text'],
+  markdown: ['md', 'markdown', 'mdown', 'mkd'],
+  mdx: ['mdx'],
+  html: ['html', 'htm', 'xhtml'],
+  docx: ['docx']
+}
 
 /**
  * The format of a file, from its name.
@@ -11,20 +30,31 @@ export type Format = 'text' | 'markdown'
  */
 export function formatFromName(fileName: string): Format | undefined {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase()
-  if (extension === 'txt' || extension === 'text') return 'text'
-  if (extension === 'md' || extension === 'markdown') return 'markdown'
-  return undefined
+  if (extension === undefined) return undefined
+  return (Object.keys(formatExtensions) as Format[]).find((format) => formatExtensions[format].includes(extension))
 }
 
 /**
  * Read a document into an nlcst tree of its prose, with positions into `text`.
- * Each format's parser is loaded only when a file of that format is read.
  *
- * @param text - The document's text (without a byte-order mark).
+ * @param text - The document's text (without a byte-order mark); for .docx, the text {@link readDocx} returned.
  * @param format - Its format.
  * @returns The tree.
+ * @throws {Error} A vfile message with a position when an MDX document does not parse.
  */
 export async function readProse(text: string, format: Format): Promise<NlcstRoot> {
-  if (format === 'markdown') return (await import('./markdown.js')).readMarkdown(text)
+  if (format === 'markdown' || format === 'mdx') return (await import('./markdown.js')).readMarkdown(text, format === 'mdx')
+  if (format === 'html') return (await import('./html.js')).readHtml(text)
   return (await import('./text.js')).readText(text)
+}
+
+/**
+ * Extract the text of a Word (.docx) document: its paragraphs joined by blank lines.
+ *
+ * @param data - The file's bytes.
+ * @returns The text, which {@link readProse} reads as format `docx`.
+ * @throws {Error} When the bytes are not a .docx document.
+ */
+export async function readDocx(data: Uint8Array | ArrayBuffer): Promise<string> {
+  return (await import('./docx.js')).readDocx(data)
 }

@@ -1,4 +1,4 @@
-import type {Root as MdastRoot, Yaml} from 'mdast'
+import type {Link, Root as MdastRoot, RootContent, TableCell, Yaml} from 'mdast'
 import type {Paragraph, Root} from 'nlcst'
 import {toNlcst} from 'mdast-util-to-nlcst'
 import {ParseEnglish} from 'parse-english'
@@ -6,27 +6,77 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {visit} from 'unist-util-visit'
+import {alignTextNodes} from './align.js'
+import {rememberComments, type Comment} from './comments.js'
 
 /** Front-matter keys whose values are prose. */
 const proseKeys = /^(title|description):[ \t]*(.*)$/
 
+/** Node types that hold code, markup or data rather than prose. */
+const notProse = ['code', 'inlineCode', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']
+
 /**
- * Read Markdown (CommonMark + GFM, with YAML front matter). Code, inline code, URLs,
- * HTML and front matter are not prose, except the front matter's `title` and `description`.
+ * Read Markdown (CommonMark + GFM, with YAML front matter), or MDX when `mdx` is set.
+ * Code, inline code, URLs, HTML, JSX attributes, expressions and front matter are not prose,
+ * except the front matter's `title` and `description`; table cells, link text and image
+ * alt text are.
  *
- * @param text - The Markdown source.
+ * @param text - The source.
+ * @param mdx - Parse as MDX (with `remark-mdx`, loaded only then).
  * @returns The nlcst tree of its prose, with positions into `text`.
  */
-export function readMarkdown(text: string): Root {
+export async function readMarkdown(text: string, mdx = false): Promise<Root> {
   const file = new VFile(text)
-  const mdast = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(file) as MdastRoot
-  const tree = toNlcst(mdast, file, ParseEnglish) as Root
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm)
+  if (mdx) processor.use((await import('remark-mdx')).default)
+  const mdast = processor.parse(file) as MdastRoot
+  const place = location(text)
+  rememberComments(text, mdx ? 'mdx' : 'markdown', commentsIn(mdast, text, mdx))
+  alignTextNodes(mdast, text, (offset) => place.toPoint(offset))
+  dropBareUrls(mdast)
+  const cells: TableCell[] = []
+  visit(mdast, 'tableCell', (cell) => {
+    cells.push(cell)
+  })
+  const tree = toNlcst(mdast, file, ParseEnglish, {ignore: notProse}) as Root
+  // Converted one by one: the converter would run a row's cells together into one sentence.
+  for (const cell of cells) tree.children.push(...paragraphsOf({type: 'root', children: [{type: 'paragraph', children: cell.children}], position: cell.position}, file))
   const front = mdast.children[0]
   if (front?.type === 'yaml') tree.children.unshift(...frontMatterProse(text, front))
   return tree
+}
+
+function paragraphsOf(root: MdastRoot, file: VFile): Paragraph[] {
+  if (root.position === undefined) return []
+  return (toNlcst(root, file, ParseEnglish, {ignore: notProse}) as Root).children.filter((child): child is Paragraph => child.type === 'ParagraphNode')
+}
+
+/** Autolinks (`<https://…>` and bare URLs) are addresses, not prose: drop their text. */
+function dropBareUrls(mdast: MdastRoot): void {
+  visit(mdast, 'link', (link: Link) => {
+    const label = link.children.map((child) => ('value' in child ? child.value : '')).join('')
+    if (link.url === label || link.url === `mailto:${label}` || link.url === `http://${label}`) link.children = []
+  })
+}
+
+/** HTML comments (Markdown) or `{/* … *\/}` expressions (MDX), with their source range. */
+function commentsIn(mdast: MdastRoot, text: string, mdx: boolean): Comment[] {
+  const comments: Comment[] = []
+  const pattern = mdx ? /\{\s*\/\*([\s\S]*?)\*\/\s*\}/g : /<!--([\s\S]*?)-->/g
+  const types = mdx ? ['mdxFlowExpression', 'mdxTextExpression'] : ['html']
+  visit(mdast, (node: RootContent | MdastRoot) => {
+    if (!types.includes(node.type)) return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    for (const match of text.slice(start, end).matchAll(pattern)) {
+      comments.push({start: start + match.index, end: start + match.index + match[0].length, body: match[1] ?? ''})
+    }
+  })
+  return comments
 }
 
 /** Parse the `title` and `description` values of front matter as paragraphs placed in the source. */
@@ -47,13 +97,15 @@ function frontMatterProse(text: string, node: Yaml): Paragraph[] {
         valueOffset += 1
       }
       const parsed = new ParseEnglish().parse(value)
+      // The parser shares point objects between parents and children: shift each one once.
+      const points = new Set<{line: number; column: number; offset?: number}>()
       visit(parsed, (child) => {
-        if (!child.position) return
-        for (const point of [child.position.start, child.position.end]) {
-          const shifted = place.toPoint((point.offset ?? 0) + valueOffset)
-          if (shifted) Object.assign(point, shifted)
-        }
+        if (child.position) points.add(child.position.start).add(child.position.end)
       })
+      for (const point of points) {
+        const shifted = place.toPoint((point.offset ?? 0) + valueOffset)
+        if (shifted) Object.assign(point, shifted)
+      }
       for (const paragraph of parsed.children) if (paragraph.type === 'ParagraphNode') paragraphs.push(paragraph)
     }
     lineStart += line.length + 1

@@ -1,0 +1,64 @@
+import type {Element, Root as HastRoot} from 'hast'
+import type {Root} from 'nlcst'
+import {toNlcst} from 'hast-util-to-nlcst'
+import {ParseEnglish} from 'parse-english'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {alignTextNodes} from './align.js'
+import {rememberComments, type Comment} from './comments.js'
+
+/** Elements whose text is code or data, not prose (script, style, svg and math are skipped by the converter already). */
+const notProse = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'template', 'noscript'])
+
+/**
+ * Read HTML: text content and `<img alt>` are prose; other attributes, `<script>`, `<style>`,
+ * `<code>`, `<pre>` (and other code-like elements) are not.
+ *
+ * @param text - The HTML source (a document or a fragment).
+ * @returns The nlcst tree of its prose, with positions into `text`.
+ */
+export function readHtml(text: string): Root {
+  const file = new VFile(text)
+  const hast = unified().use(rehypeParse).parse(file) as HastRoot
+  const place = location(text)
+  const comments: Comment[] = []
+  visit(hast, 'comment', (node) => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start !== undefined && end !== undefined) comments.push({start, end, body: node.value})
+  })
+  rememberComments(text, 'html', comments)
+  alignTextNodes(hast, text, (offset) => place.toPoint(offset))
+  visit(hast, 'element', (node: Element) => {
+    if (notProse.has(node.tagName)) node.properties = {...node.properties, dataNlcst: 'ignore'}
+    else if (node.tagName === 'img') altAsText(node, text, place.toPoint)
+  })
+  return toNlcst(hast, file, ParseEnglish) as Root
+}
+
+/**
+ * Give an `<img>` its alt text as a child text node placed on the attribute's value,
+ * so the converter reads it as prose in the flow of the surrounding text.
+ */
+function altAsText(node: Element, text: string, toPoint: (offset: number) => {line: number; column: number; offset?: number} | undefined): void {
+  const alt = node.properties.alt
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (typeof alt !== 'string' || alt.trim() === '' || start === undefined || end === undefined) return
+  const match = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(text.slice(start, end))
+  if (!match) return
+  const raw = match[1] ?? match[2] ?? match[3] ?? ''
+  const valueStart = start + match.index + match[0].length - raw.length - (match[3] === undefined ? 1 : 0)
+  const from = toPoint(valueStart)
+  const to = toPoint(valueStart + raw.length)
+  if (!from || !to) return
+  const child = {type: 'text' as const, value: alt, position: {start: from, end: to}}
+  const wrapper: HastRoot = {type: 'root', children: [child]}
+  alignTextNodes(wrapper, text, toPoint)
+  // An element's own children are what the converter reads; `img` is void, so it has none of its own.
+  node.tagName = 'span'
+  node.children = wrapper.children as Element['children']
+}
