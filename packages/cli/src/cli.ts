@@ -1,96 +1,105 @@
 #!/usr/bin/env node
-import {readFile} from 'node:fs/promises'
-import {parseArgs} from 'node:util'
-import {formatFromName, readProse} from '@destigma/formats'
-import {assertOptions, lintTree, OptionsError, ruleSetVersion, type StigmaOptions} from 'retext-stigma'
-import {formatJson, formatStylish, type FileResult} from './reporters.js'
+import {fstatSync} from 'node:fs'
+import {resolve} from 'node:path'
+import {ConfigError, loadConfig} from '@destigma/config'
+import {formatFromName} from '@destigma/formats'
+import {listRules, ruleSetVersion} from 'retext-stigma'
+import {parseCommandLine} from './args.js'
+import {UsageError} from './errors.js'
+import {helpText} from './help.js'
+import {collectTargets} from './inputs.js'
+import {debugging, describeInternalError} from './internal-error.js'
+import {displayPath} from './paths.js'
+import {createReporter} from './reporters/index.js'
+import {lintTargets} from './run.js'
+import type {Settings} from './settings.js'
+import {version} from './version.js'
 
-const usage = `Usage: destigma [options] FILE...
-
-Checks drafts (.txt, .md) for stigmatising language about drugs, alcohol,
-addiction and neighbouring areas, and suggests person-first alternatives.
-
-Options:
-  --format stylish|json   Output format (default: stylish)
-  --preset recommended|strict
-                          recommended checks clear-cut terms; strict adds contested ones
-  --locale en-GB|en-US    Locale of the suggestions (default: en-GB)
-  --version               Print the version and the rule set's version
-  --help                  Print this help
-
-Exit codes: 0 no errors, 1 error-level findings, 2 bad usage or unreadable input.
-
-Examples:
-  destigma press-release.md
-  destigma --locale en-US --format json drafts/*.md`
-
-/** A problem the user can fix: printed without a stack trace, exit code 2. */
-class UsageError extends Error {}
-
-async function lintFile(path: string, options: StigmaOptions): Promise<FileResult> {
-  const format = formatFromName(path)
-  if (!format) throw new UsageError(`${path}: destigma reads .txt and .md files`)
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UsageError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`)
-  }
-  if (text.startsWith('\uFEFF')) text = text.slice(1)
-  return {filePath: path, findings: lintTree(await readProse(text, format), text, options)}
-}
-
+/**
+ * Run the command line.
+ *
+ * @param argv - The arguments after `destigma`.
+ * @returns The exit code: 0 no errors, 1 error-level findings or too many warnings, 2 bad usage, config or input.
+ */
 async function main(argv: string[]): Promise<number> {
-  const {values, positionals} = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: {type: 'string', default: 'stylish'},
-      preset: {type: 'string'},
-      locale: {type: 'string'},
-      version: {type: 'boolean'},
-      help: {type: 'boolean'}
-    }
-  })
-  if (values.help) {
-    process.stdout.write(usage + '\n')
-    return 0
-  }
-  if (values.version) {
-    process.stdout.write(`destigma ${process.env.DESTIGMA_VERSION ?? '0.1.0'} (rules ${ruleSetVersion})\n`)
-    return 0
-  }
-  if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json, got "${values.format}"`)
-  if (positionals.length === 0) throw new UsageError('no files given\n\n' + usage)
-  const options = {preset: values.preset, locale: values.locale} as StigmaOptions
-  assertOptions(options)
+  const cwd = process.cwd()
+  const settings = parseCommandLine(argv, cwd)
+  if (settings.help) return print(helpText)
+  if (settings.version) return print(`destigma ${version} (rules ${ruleSetVersion})\n`)
+  if (settings.explain !== undefined) return print(await (await import('./explain.js')).explainRule(settings.explain, settings))
+  if (settings.listRules) return print((await import('./explain.js')).listRulesText(settings))
 
-  const results: FileResult[] = []
-  let failed = false
-  for (const path of positionals) {
-    try {
-      results.push(await lintFile(path, options))
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error
-      process.stderr.write(`destigma: ${error.message}\n`)
-      failed = true
-    }
-  }
+  const paths = settings.paths.length > 0 ? settings.paths : [stdinHasInput() ? '-' : '.']
+  const readsStdin = paths.includes('-')
+  if (readsStdin && settings.fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run (with --format json, each result carries the fixed text as "output")')
+  if (settings.stdinFilename !== undefined && !formatFromName(settings.stdinFilename))
+    throw new UsageError(`--stdin-filename "${settings.stdinFilename}": destigma cannot tell the format from this name; end it in .txt, .md, .mdx, .html or .docx`)
+  checkRuleFlags(settings)
+
+  const collected = await collectTargets(paths, cwd)
+  for (const problem of collected.problems) process.stderr.write(`destigma: ${problem}\n`)
+  for (const skipped of collected.skipped) process.stderr.write(`destigma: ${skipped}: skipped, an ignore file (.gitignore or .destigmaignore) lists it\n`)
+  if (collected.targets.length === 0 && collected.problems.length === 0 && collected.skipped.length === 0)
+    process.stderr.write(`destigma: no files to check in ${paths.join(', ')} (destigma reads .txt, .md, .mdx, .html and .docx)\n`)
+
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
-  process.stdout.write(values.format === 'json' ? formatJson(results) + '\n' : formatStylish(results, color))
-  if (failed) return 2
-  return results.some((result) => result.findings.some((finding) => finding.severity === 'error')) ? 1 : 0
+  const reporter = createReporter(settings.format, {color, cwd})
+  const run = await lintTargets(collected.targets, settings, reporter, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin})
+
+  if (collected.problems.length > 0 || run.problems.length > 0 || run.usageProblems.length > 0) return 2
+  if (run.errors > 0) return 1
+  if (settings.maxWarnings !== undefined && run.warnings > settings.maxWarnings) {
+    process.stderr.write(`destigma: ${run.warnings} warnings, more than --max-warnings ${settings.maxWarnings} allows\n`)
+    return 1
+  }
+  return 0
 }
+
+/** Standard input counts as input when it is a pipe, a socket, or a file with content; not a terminal. */
+function stdinHasInput(): boolean {
+  try {
+    const stats = fstatSync(0)
+    return stats.isFIFO() || stats.isSocket() || (stats.isFile() && stats.size > 0)
+  } catch {
+    return false
+  }
+}
+
+/** Reject a `--rule` id that neither the built-in rules nor the working folder's custom rules have. */
+function checkRuleFlags(settings: Settings): void {
+  const ids = Object.keys(settings.cliOptions.rules ?? {})
+  const known = new Set(listRules().map((rule) => rule.id))
+  const unknown = ids.filter((id) => !known.has(id))
+  if (unknown.length === 0) return
+  const config = loadConfig(resolve(settings.cwd, 'destigma'), {
+    ...(settings.configPath === undefined ? {} : {configPath: resolve(settings.cwd, settings.configPath)}),
+    noConfig: settings.noConfig
+  })
+  for (const rule of config.options.customRules ?? []) known.add(rule.id)
+  const missing = unknown.filter((id) => !known.has(id))
+  if (missing.length > 0) throw new UsageError(`--rule: unknown rule id ${missing.map((id) => `"${id}"`).join(', ')} (destigma --list-rules lists them)`)
+}
+
+function print(text: string): number {
+  process.stdout.write(text)
+  return 0
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // The reader went away (`destigma … | head`): stop quietly.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof OptionsError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
-    process.stderr.write(`destigma: ${known ? (error as Error).message : String(error)}\n`)
-    if (process.env.DEBUG?.includes('destigma') && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+    if (error instanceof UsageError) process.stderr.write(`destigma: ${error.message}\n`)
+    else if (error instanceof ConfigError) process.stderr.write(`destigma: ${error.message.replaceAll(error.file, displayPath(error.file, process.cwd()))}\n`)
+    else process.stderr.write(`destigma: ${describeInternalError(error)}\n`)
+    if (debugging() && (error instanceof UsageError || error instanceof ConfigError)) process.stderr.write(`${error.stack}\n`)
     process.exitCode = 2
   }
 )

@@ -12,7 +12,8 @@ const ignoreNames = ['.gitignore', '.destigmaignore']
  * ignores it. Nearer ignore files can re-include (`!pattern`) what farther ones exclude.
  *
  * @param root - The folder being walked; dot-folders and node_modules count only below it.
- * @returns A predicate: `true` means ignored.
+ * @returns A predicate: `true` means ignored. A path ending in a separator is tested as a folder,
+ *   so a walk can skip an ignored folder without reading it.
  */
 export function createIgnoreFilter(root: string): (absolutePath: string) => boolean {
   const perFolder = new Map<string, Ignore | null>()
@@ -36,16 +37,19 @@ export function createIgnoreFilter(root: string): (absolutePath: string) => bool
   }
 
   return (absolutePath) => {
-    const below = relative(root, absolutePath)
+    const isFolder = absolutePath.endsWith('/') || absolutePath.endsWith(sep)
+    const path = isFolder ? absolutePath.replace(/[\\/]+$/, '') : absolutePath
+    const below = relative(root, path)
     if (below !== '' && !below.startsWith('..') && !isAbsolute(below)) {
-      const folders = below.split(sep).slice(0, -1)
+      const names = below.split(sep)
+      const folders = isFolder ? names : names.slice(0, -1)
       if (folders.some((name) => name === 'node_modules' || name.startsWith('.'))) return true
     }
     let ignored = false
-    for (const folder of chainFor(dirname(absolutePath))) {
+    for (const folder of chainFor(dirname(path))) {
       const rules = rulesIn(folder)
       if (!rules) continue
-      const verdict = rules.test(relative(folder, absolutePath).split(sep).join('/'))
+      const verdict = rules.test(relative(folder, path).split(sep).join('/') + (isFolder ? '/' : ''))
       if (verdict.ignored) ignored = true
       else if (verdict.unignored) ignored = false
     }

@@ -1,0 +1,90 @@
+import {resolve} from 'node:path'
+import {loadConfig} from '@destigma/config'
+import {listRules, ruleUrl, type Rule, type RuleInfo} from 'retext-stigma'
+import {UsageError} from './errors.js'
+import type {Settings} from './settings.js'
+
+/**
+ * Every rule in play in the working folder: the built-in ones and the custom ones its config adds.
+ *
+ * @param settings - For `--config` and `--no-config`.
+ * @returns The rules, built-in first.
+ * @throws {ConfigError} When the config is invalid.
+ */
+export function rulesInPlay(settings: Settings): Array<RuleInfo & {custom: boolean}> {
+  const config = loadConfig(resolve(settings.cwd, 'destigma'), {
+    ...(settings.configPath === undefined ? {} : {configPath: resolve(settings.cwd, settings.configPath)}),
+    noConfig: settings.noConfig
+  })
+  const custom = (config.options.customRules ?? []).map((rule) => ({...describeCustom(rule), custom: true}))
+  return [...listRules().map((rule) => ({...rule, custom: false})), ...custom]
+}
+
+function describeCustom(rule: Rule): RuleInfo {
+  return {
+    ...rule,
+    url: ruleUrl(rule.id),
+    preset: rule.confidence === 'clear-cut' ? 'recommended' : 'strict',
+    fixable: Object.values(rule.suggestions).some((list) => list?.some((suggestion) => suggestion.safe)),
+    sourceDetails: []
+  }
+}
+
+/**
+ * `--explain ID`: the rule's page, as in docs/rules (Markdown), or the rule as JSON.
+ *
+ * @param id - The rule id.
+ * @param settings - The command line's settings.
+ * @returns The text to print.
+ * @throws {UsageError} When no rule has that id.
+ */
+export async function explainRule(id: string, settings: Settings): Promise<string> {
+  const rules = rulesInPlay(settings)
+  const rule = rules.find((candidate) => candidate.id === id)
+  if (!rule) {
+    const close = rules.filter((candidate) => candidate.id.includes(id) || id.includes(candidate.id) || candidate.terms.some((term) => term.phrase.includes(id))).map((candidate) => candidate.id)
+    throw new UsageError(`--explain: no rule has the id "${id}"${close.length ? `; did you mean ${close.slice(0, 5).join(', ')}?` : ''} (destigma --list-rules lists them)`)
+  }
+  if (settings.format === 'json') return JSON.stringify(rule, null, 2) + '\n'
+  const {rulePage} = await import('@destigma/rules-compiler/src/docs.js')
+  // The page's first line is a note for the docs folder ("generated, do not edit"), not for readers.
+  return rulePage(rule).replace(/^<!--.*?-->\n+/, '')
+}
+
+/**
+ * `--list-rules`: one line per rule, grouped by category, or a JSON array.
+ *
+ * @param settings - The command line's settings.
+ * @returns The text to print.
+ */
+export function listRulesText(settings: Settings): string {
+  const rules = rulesInPlay(settings)
+  if (settings.format === 'json')
+    return (
+      JSON.stringify(
+        rules.map((rule) => ({
+          id: rule.id,
+          category: rule.category,
+          severity: rule.severity,
+          confidence: rule.confidence,
+          preset: rule.preset,
+          fixable: rule.fixable,
+          custom: rule.custom,
+          url: rule.url,
+          terms: rule.terms.map((term) => term.phrase)
+        })),
+        null,
+        2
+      ) + '\n'
+    )
+  const width = Math.max(...rules.map((rule) => rule.id.length)) + 2
+  const lines: string[] = []
+  let category = ''
+  for (const rule of [...rules].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))) {
+    if (rule.category !== category) lines.push(`${lines.length ? '\n' : ''}${(category = rule.category)}`)
+    const flags = [rule.severity.padEnd(8), rule.preset.padEnd(12), rule.fixable ? 'fixable' : '       ', rule.custom ? ' custom' : ''].join(' ')
+    const terms = rule.terms.map((term) => term.phrase).join(', ')
+    lines.push(`  ${rule.id.padEnd(width)}${flags}  ${terms.length > 60 ? `${terms.slice(0, terms.lastIndexOf(', ', 60))}, …` : terms}`)
+  }
+  return `${lines.join('\n')}\n\n${rules.length} rules. recommended runs by default; --preset strict adds the strict ones.\n`
+}
