@@ -14,7 +14,7 @@ import {rememberComments, type Comment} from './comments.js'
 const notProse = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'template', 'noscript'])
 
 /**
- * Read HTML: text content and `<img alt>` are prose; other attributes, `<script>`, `<style>`,
+ * Read HTML: text content (the `<title>` too) and `<img alt>` are prose; other attributes, `<script>`, `<style>`,
  * `<code>`, `<pre>` (and other code-like elements) are not.
  *
  * @param text - The HTML source (a document or a fragment).
@@ -35,6 +35,8 @@ export function readHtml(text: string): Root {
   visit(hast, 'element', (node: Element) => {
     if (notProse.has(node.tagName)) node.properties = {...node.properties, dataNlcst: 'ignore'}
     else if (node.tagName === 'img') altAsText(node, text, place.toPoint)
+    // The converter reads only the body's flow; the page title is prose readers see too.
+    else if (node.tagName === 'title') node.tagName = 'p'
   })
   return toNlcst(hast, file, ParseEnglish) as Root
 }

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import type {Root as NlcstRoot} from 'nlcst'
+import {splitSentenceEnds} from './sentence-ends.js'
 
 export {applyDirectives, directiveFor, findDirectives} from './directives.js'
 export type {Directive, DirectiveKind, DirectiveResult} from './directives.js'
@@ -43,9 +44,11 @@ export function formatFromName(fileName: string): Format | undefined {
  * @throws {Error} A vfile message with a position when an MDX document does not parse.
  */
 export async function readProse(text: string, format: Format): Promise<NlcstRoot> {
-  if (format === 'markdown' || format === 'mdx') return (await import('./markdown.js')).readMarkdown(text, format === 'mdx')
-  if (format === 'html') return (await import('./html.js')).readHtml(text)
-  return (await import('./text.js')).readText(text)
+  let tree: NlcstRoot
+  if (format === 'markdown' || format === 'mdx') tree = await (await import('./markdown.js')).readMarkdown(text, format === 'mdx')
+  else if (format === 'html') tree = (await import('./html.js')).readHtml(text)
+  else tree = (await import('./text.js')).readText(text)
+  return splitSentenceEnds(tree)
 }
 
 /**
