@@ -44,9 +44,9 @@ async function main(argv: string[]): Promise<number> {
 
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
   const reporter = createReporter(settings.format, {color, cwd})
-  const run = await lintTargets(collected.targets, settings, reporter, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin})
+  const run = await lintTargets(collected.targets, settings, reporter, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin}, collected.problems)
 
-  if (collected.problems.length > 0 || run.problems.length > 0 || run.usageProblems.length > 0) return 2
+  if (run.problems.length > 0 || run.usageProblems.length > 0) return 2
   if (run.errors > 0) return 1
   if (settings.maxWarnings !== undefined && run.warnings > settings.maxWarnings) {
     process.stderr.write(`destigma: ${run.warnings} warnings, more than --max-warnings ${settings.maxWarnings} allows\n`)

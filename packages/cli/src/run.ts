@@ -37,10 +37,11 @@ export interface RunStreams {
  * @param settings - The command line's settings.
  * @param reporter - The reporter.
  * @param streams - Where to write and what standard input is.
+ * @param earlier - Problems already reported on stderr (paths that matched nothing), for reporters that carry them.
  * @returns Totals and problems.
  */
-export async function lintTargets(targets: Target[], settings: Settings, reporter: Reporter, streams: RunStreams): Promise<RunResult> {
-  const run: RunResult = {errors: 0, warnings: 0, infos: 0, fixable: 0, problems: [], usageProblems: []}
+export async function lintTargets(targets: Target[], settings: Settings, reporter: Reporter, streams: RunStreams, earlier: string[] = []): Promise<RunResult> {
+  const run: RunResult = {errors: 0, warnings: 0, infos: 0, fixable: 0, problems: [...earlier], usageProblems: []}
   const progress = streams.stderr.isTTY && targets.length >= progressThreshold ? new Progress(streams.stderr, targets.length) : undefined
   const out = (text: string): void => {
     if (!text) return
