@@ -10,7 +10,7 @@ export interface Block {
 export interface MarkdownLayout {
   blocks: Block[]
   /**
-   * Lines that define link references or footnotes, joined by line breaks ('' when there are none).
+   * Lines that define link references or footnotes, separated by blank lines ('' when there are none).
    * Their labels change how text elsewhere parses (`[text][label]`), so a block that may use them
    * is read with them appended.
    */
@@ -59,6 +59,31 @@ const htmlBlockEnds: Array<[RegExp, RegExp]> = [
   [/^<!\[CDATA\[/, /\]\]>/]
 ]
 
+/** HTML blocks of kind 6: a block-level tag; they run to the next blank line and may interrupt a paragraph. */
+const htmlBlockTag =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i
+
+/** HTML blocks of kind 7: any other complete tag alone on its line; they run to the next blank line but cannot interrupt a paragraph. */
+const htmlLoneTag =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/
+
+/**
+ * What a line leaves open for the next one, as far as HTML blocks of kind 7 care: a paragraph
+ * (which the tag would continue), nothing, or something this scan cannot tell (an indented line
+ * may be code or a list item's paragraph).
+ */
+type Flow = 'paragraph' | 'none' | 'unknown'
+
+function flowAfter(line: string, before: Flow): Flow {
+  if (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) return 'none'
+  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return 'none'
+  if (before === 'paragraph' && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) return 'none'
+  if (/^(?: {4}|[ ]{0,3}\t)/.test(line)) return before === 'paragraph' ? 'paragraph' : 'unknown'
+  // An empty list item or quote line leaves no paragraph open.
+  if (/^ {0,3}(?:(?:>[ \t]*)+|[-+*][ \t]*|\d{1,9}[.)][ \t]*)$/.test(line)) return 'unknown'
+  return 'paragraph'
+}
+
 /**
  * The CommonMark constructs that can hold blank lines at the top level: fenced code and the
  * HTML blocks of kinds 1 to 5. Blank lines end every other top-level construct.
@@ -86,10 +111,12 @@ function opens(line: string): OpenConstruct | undefined {
 /**
  * Split Markdown into top-level blocks that parse alone as they do in the whole document.
  * A new block starts only at a line at the left margin after a blank line, outside front
- * matter, fenced code and multi-line HTML blocks; indented lines stay with the block above
- * (they may continue a list item). Where the structure is ambiguous (a construct opened
- * with a small indent, which a list item may or may not own, still open when a margin line
- * follows a blank line), the rest of the document stays one block: correct, if slower.
+ * matter, fenced code and multi-line HTML blocks (inside an HTML block that runs to a blank line,
+ * a fence is not a fence); indented lines stay with the block above (they may continue a list
+ * item). Where this scan cannot tell the structure (a construct opened with a small indent,
+ * which a list item may or may not own, still open when a margin line follows a blank line;
+ * a lone HTML tag after an indented line), the rest of the document stays one block: correct,
+ * if slower.
  *
  * @param text - The Markdown source.
  * @returns Blocks in order, covering every non-blank line.
@@ -103,6 +130,8 @@ export function markdownBlocks(text: string): MarkdownLayout {
   let open: OpenConstruct | undefined
   let afterBlank = false
   let ambiguous = false
+  let htmlToBlank = false
+  let flow: Flow = 'none'
   let index = 0
 
   const firstLine = lines[0]
@@ -119,13 +148,19 @@ export function markdownBlocks(text: string): MarkdownLayout {
     if (isBlank(line.text)) {
       afterBlank = true
       definitionMayStart = true
+      htmlToBlank = false
+      flow = 'none'
       continue
     }
-    if (!open && definitionMayStart && definitionStart.test(line.text)) {
-      definitions.push(line.text)
+    if (flow === 'none') definitionMayStart = true
+    // Past a point this scan cannot read, or after an indented line that may be code or a list item's
+    // paragraph, a definition may or may not be one; only the whole document can tell.
+    if ((ambiguous || (flow === 'unknown' && !open && !htmlToBlank)) && definitionStart.test(line.text)) return wholeDocument(text)
+    // A footnote definition may interrupt a paragraph; a link reference definition may not.
+    if (!open && !htmlToBlank && (definitionMayStart || /^ {0,3}\[\^/.test(line.text)) && definitionStart.test(line.text)) {
       const next = lines[index + 1]?.text
       // A destination or title may sit on the next line.
-      if (next !== undefined && (/\]:[ \t]*$/.test(line.text) || /^[ \t]*["'(]/.test(next))) definitions.push(next)
+      definitions.push(next !== undefined && (/\]:[ \t]*$/.test(line.text) || /^[ \t]*["'(]/.test(next)) ? `${line.text}\n${next}` : line.text)
     } else {
       definitionMayStart = false
     }
@@ -134,8 +169,15 @@ export function markdownBlocks(text: string): MarkdownLayout {
     afterBlank = false
     if (open) {
       if (open.closes(line.text)) open = undefined
-    } else if (!ambiguous) {
+      flow = 'none'
+    } else if (!ambiguous && !htmlToBlank) {
       open = opens(line.text)
+      if (open) flow = 'none'
+      else if (htmlBlockTag.test(line.text)) htmlToBlank = true
+      else if (htmlLoneTag.test(line.text) && flow !== 'paragraph') {
+        if (flow === 'unknown') ambiguous = true
+        else htmlToBlank = true
+      } else flow = flowAfter(line.text, flow)
     }
     if (!current || boundary) {
       if (current) blocks.push(current)
@@ -148,8 +190,14 @@ export function markdownBlocks(text: string): MarkdownLayout {
   return {
     // The last line's end is its line break; drop a carriage return before it.
     blocks: blocks.map((block) => (text[block.end - 1] === '\r' ? {start: block.start, end: block.end - 1} : block)),
-    definitions: definitions.join('\n')
+    definitions: definitions.join('\n\n')
   }
+}
+
+/** The whole document as one block. */
+function wholeDocument(text: string): MarkdownLayout {
+  const end = text.replace(/\s+$/, '').length
+  return {blocks: end > 0 ? [{start: 0, end}] : [], definitions: ''}
 }
 
 /**

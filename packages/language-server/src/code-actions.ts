@@ -22,7 +22,7 @@ export interface ActionContext {
   diagnostics: Diagnostic[]
   /** The kinds the client asks for (all when undefined). */
   only?: string[]
-  /** The comment that turns a rule off for the next line, when the format has one. */
+  /** The HTML comment that turns a rule off for the next line (Markdown and HTML only). */
   disableComment?: (ruleId: string) => string
   /** The edit that allows a phrase in the workspace, when there is a workspace to edit. */
   allowEdit?: (phrase: string) => WorkspaceEdit | undefined
@@ -89,18 +89,32 @@ function suggestionFixes(linted: LintedDocument, finding: Finding, diagnostic: D
   return actions
 }
 
-/** Put the disable comment on a line of its own above the finding's line, at that line's indent. */
-function disableForLine(linted: LintedDocument, finding: Finding, diagnostic: Diagnostic, comment: string): CodeAction {
+/** Lines that text cannot be appended to without changing what they are: fences, table rows, rules, hard breaks. */
+const structural = /^\s*(?:`{3,}|~{3,}|\||[-*_](?:\s*[-*_]){2,}\s*$|(?:=+|-+)\s*$)|\\$/
+
+/**
+ * Turn a rule off for the finding's line without changing what the document renders to: on a line
+ * of its own above it when a blank line (or nothing) comes before, else at the end of the line
+ * before, where an HTML comment is invisible; nowhere when that line is code or a table row.
+ */
+function disableForLine(linted: LintedDocument, finding: Finding, diagnostic: Diagnostic, comment: string): CodeAction | undefined {
+  const document = linted.document
   const line = diagnostic.range.start.line
-  const text = linted.document.getText({start: {line, character: 0}, end: {line: line + 1, character: 0}})
-  const indent = /^[ \t]*/.exec(text)?.[0] ?? ''
-  const eol = text.endsWith('\r\n') ? '\r\n' : '\n'
-  return {
-    title: `Disable ${finding.ruleId} for this line`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    edit: edit(linted, [{range: {start: {line, character: 0}, end: {line, character: 0}}, newText: `${indent}${comment}${eol}`}])
+  const lineText = (at: number): string => document.getText({start: {line: at, character: 0}, end: {line: at + 1, character: 0}}).replace(/\r?\n$/, '')
+  const current = lineText(line)
+  const previous = line > 0 ? lineText(line - 1) : ''
+  let insert: TextEdit
+  if (previous.trim() === '') {
+    const indent = /^[ \t]*/.exec(current)?.[0] ?? ''
+    const eol = document.getText({start: {line, character: current.length}, end: {line, character: current.length + 2}}).startsWith('\r\n') ? '\r\n' : '\n'
+    insert = {range: {start: {line, character: 0}, end: {line, character: 0}}, newText: `${indent}${comment}${eol}`}
+  } else {
+    if (structural.test(previous)) return undefined
+    // Keep a hard line break (two trailing spaces) at the end of the line.
+    const at = previous.replace(/ {2,}$/, '').length
+    insert = {range: {start: {line: line - 1, character: at}, end: {line: line - 1, character: at}}, newText: ` ${comment}`}
   }
+  return {title: `Disable ${finding.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(linted, [insert])}
 }
 
 /**
@@ -135,7 +149,8 @@ export function codeActions(linted: LintedDocument, context: ActionContext): Cod
   if (kindRequested(CodeActionKind.QuickFix, context.only)) {
     for (const {finding, diagnostic} of findingsInRequest(linted, context)) {
       actions.push(...suggestionFixes(linted, finding, diagnostic))
-      if (context.disableComment) actions.push(disableForLine(linted, finding, diagnostic, context.disableComment(finding.ruleId)))
+      const disable = context.disableComment && disableForLine(linted, finding, diagnostic, context.disableComment(finding.ruleId))
+      if (disable) actions.push(disable)
       // Allow the phrase itself; the engine adds its plural and possessive forms.
       const phrase = finding.actual.toLowerCase().replace(/['’]s?$/, '')
       const allow = context.allowEdit?.(phrase)

@@ -3,6 +3,8 @@ import {formatFromName, type Format} from '@destigma/formats'
 /** Formats of the language ids editors use for the files destigma reads. */
 const formatsByLanguage: Record<string, Format> = {
   markdown: 'markdown',
+  mdx: 'mdx',
+  html: 'html',
   plaintext: 'text',
   text: 'text'
 }

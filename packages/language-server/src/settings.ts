@@ -13,7 +13,7 @@ export interface EditorSettings {
 }
 
 /** Language ids linted when the settings name none. */
-export const defaultLanguages = ['markdown', 'plaintext', 'text', 'html']
+export const defaultLanguages = ['markdown', 'mdx', 'plaintext', 'text', 'html']
 
 /** The option keys the editor settings may carry, as in every config surface. */
 const optionKeys = ['locale', 'preset', 'rules', 'allow', 'quotes'] as const

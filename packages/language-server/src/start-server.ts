@@ -1,4 +1,5 @@
 import {fileURLToPath} from 'node:url'
+import {directiveFor} from '@destigma/formats'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {
   CodeActionKind,
@@ -110,7 +111,9 @@ export function startServer(connection: Connection): void {
       memories.set(document.uri, memory)
     }
     const text = document.getText().slice(base)
-    const findings = await lintByBlocks(text, format, config.options, memory.cache, isStale)
+    const findings = await lintByBlocks(text, format, config.options, memory.cache, isStale, (error) =>
+      showOnce(`destigma: part of ${document.uri} could not be read, so it is not checked (${error instanceof Error ? error.message : String(error)}).`)
+    )
     if (!findings || isStale()) return undefined
     const linted: LintedDocument = {document, findings, base}
     void connection.sendDiagnostics({
@@ -201,7 +204,7 @@ export function startServer(connection: Connection): void {
       range: params.range,
       diagnostics: params.context.diagnostics,
       only: params.context.only,
-      disableComment: format === 'markdown' ? (ruleId) => `<!-- destigma-disable-next-line ${ruleId} -->` : undefined,
+      disableComment: format === 'markdown' || format === 'html' ? (ruleId) => directiveFor(format, ruleId) ?? '' : undefined,
       allowEdit: folder === undefined ? undefined : (phrase) => allowInWorkspace(folder, phrase, {createFiles})
     })
   })

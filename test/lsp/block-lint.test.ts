@@ -1,0 +1,144 @@
+import {readFileSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {applyDirectives, readProse, type Format} from '@destigma/formats'
+import fc from 'fast-check'
+import {lintTree, type StigmaOptions} from 'retext-stigma'
+import {describe, expect, it} from 'vitest'
+import {lintByBlocks, type BlockCache} from '../../packages/language-server/src/block-linter.js'
+import {markdownBlocks} from '../../packages/language-server/src/blocks.js'
+import {root} from '../helpers.js'
+
+/** What the CLI reports for the whole document: the reference the block-wise run must equal. */
+async function wholeDocument(text: string, format: Format, options: StigmaOptions = {}) {
+  return (await applyDirectives(text, format, lintTree(await readProse(text, format), text, options))).findings
+}
+
+/** The whole-document findings, or undefined where the reader itself fails on the document. */
+async function wholeOrFailure(text: string, format: Format) {
+  try {
+    return await wholeDocument(text, format)
+  } catch {
+    return undefined
+  }
+}
+
+const terms = ['addicts', 'an addict', 'substance abuse', 'the homeless', 'committed suicide', 'junkie', 'drug abuser']
+const word = fc.constantFrom('the', 'service', 'for', 'people', 'council', 'said', 'support', 'recovery', 'week', 'Addicts', '"an addict"', ...terms)
+// Paragraphs that start in lower case or with a digit matter: parse-latin reads them into the paragraph before.
+const firstWord = fc.constantFrom('The', 'the', 'Addicts', 'addicts', 'Junkies', 'Council', '2024', 'The homeless', 'substance abuse', '"An addict"', ')', '—')
+const sentence = fc.tuple(firstWord, fc.array(word, {maxLength: 8})).map(([first, words]) => `${[first, ...words].join(' ')}.`)
+const line = fc.array(sentence, {minLength: 1, maxLength: 3}).map((sentences) => sentences.join(' '))
+const lines = fc.array(line, {minLength: 1, maxLength: 3})
+
+/** Markdown constructs, including the ones that hold blank lines or reach across blocks. */
+const markdownPiece = fc.oneof(
+  lines.map((items) => items.join('\n')),
+  line.map((text) => `# ${text}`),
+  fc.tuple(line, fc.constantFrom('-', '*', '1.')).map(([text, marker]) => `${marker} ${text}\n${marker} ${text}`),
+  fc.tuple(line, line).map(([a, b]) => `- ${a}\n\n  ${b}`),
+  fc.tuple(line, line).map(([a, b]) => `1. ${a}\n\n       ${b}`),
+  fc.tuple(line, line, fc.constantFrom('```', '~~~', '````', ' ```')).map(([a, b, fence]) => `${fence}\n${a}\n\n${b}\n${fence.trim()}`),
+  fc.tuple(line, line).map(([a, b]) => `\`\`\`md\n${a}\n\n${b}`),
+  fc.tuple(line, line).map(([a, b]) => `- Item\n\n  \`\`\`\n  ${a}\n\n  ${b}\n  \`\`\``),
+  fc.tuple(line, line).map(([a, b]) => `<!-- ${a}\n\n${b} -->`),
+  fc.tuple(line, line).map(([a, b]) => `<pre>\n${a}\n\n${b}\n</pre>`),
+  fc.tuple(line, line).map(([a, b]) => `<div>\n${a}\n\n${b}\n</div>`),
+  line.map((text) => `    ${text}`),
+  fc.tuple(line, line).map(([a, b]) => `> ${a}\n>\n> ${b}`),
+  fc.tuple(line, line).map(([a, b]) => `> ${a}\n${b}`),
+  line.map((text) => `| A | B |\n| - | - |\n| ${text} | X |`),
+  fc.constantFrom('See [see][addicts] and [junkie] here.', '[addicts]: https://example.org/a', '[junkie]:\n  https://example.org/j "Title"', 'Text[^addict] here.', '[^addict]: The addicts note.'),
+  fc.constantFrom('   ', '\t', '***', 'Heading\n===', 'Setext addicts\n---'),
+  fc.constantFrom('<!-- destigma-disable-next-line -->', '<!-- destigma-disable addict -->', '<!-- destigma-enable -->', '<!-- destigma-disable -->', 'The addicts. <!-- destigma-disable-next-line addict -->\nThe addicts.')
+)
+
+const markdownDocument = fc
+  .tuple(
+    fc.option(line.map((text) => `---\ntitle: ${text}\nauthor: addicts\n\nlayout: post\n---`), {nil: undefined}),
+    fc.array(fc.tuple(markdownPiece, fc.constantFrom('\n\n', '\n', '\n\n\n', '\n  \n')), {minLength: 1, maxLength: 14}),
+    fc.boolean()
+  )
+  .map(([front, pieces, crlf]) => {
+    const text = (front ? `${front}\n` : '') + pieces.map(([piece, gap]) => piece + gap).join('')
+    return crlf ? text.replace(/\n/g, '\r\n') : text
+  })
+
+describe('block-wise linting gives the whole-document findings', () => {
+  const fixtures = readdirSync(join(root, 'fixtures')).filter((name) => /\.(md|txt)$/.test(name))
+
+  it.each(fixtures)('fixture %s', async (name) => {
+    const text = readFileSync(join(root, 'fixtures', name), 'utf8').replace(/^\uFEFF/, '')
+    const format: Format = name.endsWith('.md') ? 'markdown' : 'text'
+    const whole = await wholeDocument(text, format)
+    expect(await lintByBlocks(text, format, {}, new Map())).toEqual(whole)
+    // And with every option that changes findings.
+    const options: StigmaOptions = {preset: 'strict', locale: 'en-US', quotes: 'report'}
+    expect(await lintByBlocks(text, format, options, new Map())).toEqual(await wholeDocument(text, format, options))
+  })
+
+  it('on generated Markdown documents', async () => {
+    await fc.assert(
+      fc.asyncProperty(markdownDocument, async (text) => {
+        const whole = await wholeOrFailure(text, 'markdown')
+        fc.pre(whole !== undefined)
+        expect(await lintByBlocks(text, 'markdown', {}, new Map())).toEqual(whole)
+      }),
+      {numRuns: 300}
+    )
+  })
+
+  it('on generated plain text documents', async () => {
+    const textDocument = fc.array(fc.tuple(lines, fc.constantFrom('\n\n', '\n \n', '\n\n\n', '\r\n\r\n')), {minLength: 1, maxLength: 10}).map((parts) =>
+      parts.map(([items, gap]) => items.join('\n') + gap).join('')
+    )
+    await fc.assert(
+      fc.asyncProperty(textDocument, async (text) => {
+        expect(await lintByBlocks(text, 'text', {}, new Map())).toEqual(await wholeDocument(text, 'text'))
+      }),
+      {numRuns: 200}
+    )
+  })
+
+  it('after edits, with the cache of the version before, as with no cache', async () => {
+    await fc.assert(
+      fc.asyncProperty(markdownDocument, fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom('', 'x', ' addicts', '\n\n', '```', '\n- ', 'the homeless')), {minLength: 1, maxLength: 8}), async (start, edits) => {
+        const cache: BlockCache = new Map()
+        let text = start
+        await lintByBlocks(text, 'markdown', {}, cache)
+        for (const [at, length, insert] of edits) {
+          const from = at % (text.length + 1)
+          text = text.slice(0, from) + insert + text.slice(Math.min(text.length, from + length))
+          expect(await lintByBlocks(text, 'markdown', {}, cache)).toEqual(await lintByBlocks(text, 'markdown', {}, new Map()))
+        }
+      }),
+      {numRuns: 100}
+    )
+  })
+})
+
+describe('Markdown blocks', () => {
+  const starts = (text: string) => markdownBlocks(text).blocks.map((block) => text.slice(block.start, block.end))
+
+  it('splits at blank lines before a line at the margin', () => {
+    expect(starts('# Title\n\nOne\ntwo\n\nThree\n')).toEqual(['# Title', 'One\ntwo', 'Three'])
+  })
+
+  it('keeps fenced code, front matter, HTML blocks and indented lines with their block', () => {
+    expect(starts('---\ntitle: x\n\ny: 1\n---\n\nA\n\n```\nB\n\nC\n```\n\nD\n\n<!--\n\nE -->\n\n- F\n\n  G\n')).toEqual([
+      '---\ntitle: x\n\ny: 1\n---',
+      'A',
+      '```\nB\n\nC\n```',
+      'D',
+      '<!--\n\nE -->',
+      '- F\n\n  G'
+    ])
+  })
+
+  it('stops splitting where an indented fence may or may not have ended', () => {
+    expect(starts('- a\n\n  ```\n\nB\n\nC\n')).toEqual(['- a\n\n  ```\n\nB\n\nC'])
+  })
+
+  it('collects link and footnote definitions', () => {
+    expect(markdownBlocks('A [b][c].\n\n[c]: /url\n\n```\n[d]: /no\n```\n\n[^e]: note\n').definitions).toBe('[c]: /url\n\n[^e]: note')
+  })
+})
