@@ -1,0 +1,59 @@
+import type {Format} from '@destigma/formats'
+import type {Category, Finding, Fix, StigmaOptions} from 'retext-stigma'
+
+/** A source a rule cites, as the details panel shows it. */
+export interface SourceLink {
+  title: string
+  publisher: string
+  year: number | string
+  url: string
+}
+
+/** What the page needs to know about a rule beyond its findings. */
+export interface RuleMeta {
+  id: string
+  category: Category
+  sources: SourceLink[]
+}
+
+/** A document read from a file: its text and the format its offsets refer to. */
+export interface ReadDocument {
+  text: string
+  format: Format
+  /** True for a Word file: the page shows its text but cannot rewrite the file. */
+  docx: boolean
+}
+
+/** One alternative of a finding, with the engine's edit for it when it can build one. */
+export interface Alternative {
+  text: string
+  fix?: Fix
+}
+
+/** Which finding an alternatives request is about. */
+export interface FindingRef {
+  ruleId: string
+  offset: number
+  endOffset: number
+  /** Its alternatives, as the engine listed them. */
+  expected: string[]
+}
+
+/** Requests the page sends to the worker, each with an id echoed in the answer. */
+export type WorkerRequest =
+  | {type: 'lint'; id: number; text: string; format: Format; options: StigmaOptions}
+  | {type: 'read'; id: number; name: string; bytes: ArrayBuffer}
+  | {type: 'alternatives'; id: number; text: string; format: Format; options: StigmaOptions; finding: FindingRef}
+
+/** What each request type answers with. */
+export interface WorkerResults {
+  lint: Finding[]
+  read: ReadDocument
+  alternatives: Alternative[]
+}
+
+/** Messages the worker sends back. */
+export type WorkerMessage =
+  | {type: 'ready'; rules: RuleMeta[]}
+  | {type: 'result'; id: number; ok: true; result: WorkerResults[keyof WorkerResults]}
+  | {type: 'result'; id: number; ok: false; error: string}

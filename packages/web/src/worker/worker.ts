@@ -1,0 +1,67 @@
+import {applyDirectives, readProse, type Format} from '@destigma/formats'
+import {lintTree, listRules, type RuleInfo} from 'retext-stigma'
+import {alternativesFor} from './alternatives.js'
+import type {Prose} from './prose.js'
+import type {RuleMeta, WorkerMessage, WorkerRequest, WorkerResults} from './protocol.js'
+import {readFile, ReadError} from './read-file.js'
+
+// Runs the engine off the main thread so typing and scrolling stay smooth on long drafts.
+
+const rules = new Map<string, RuleInfo>(listRules().map((rule) => [rule.id, rule]))
+
+let parsed: {text: string; format: Format; tree: Prose} | undefined
+
+/** The document's tree, parsed once per text and format (an apply or a settings change reuses it). */
+async function treeOf(text: string, format: Format): Promise<Prose> {
+  if (parsed?.text !== text || parsed.format !== format) parsed = {text, format, tree: await readProse(text, format)}
+  return parsed.tree
+}
+
+async function answer(request: WorkerRequest): Promise<WorkerResults[keyof WorkerResults]> {
+  switch (request.type) {
+    case 'lint': {
+      const findings = lintTree(await treeOf(request.text, request.format), request.text, request.options)
+      // Inline `destigma-disable…` comments in Markdown and HTML hold here as in the CLI and editors.
+      return (await applyDirectives(request.text, request.format, findings)).findings
+    }
+    case 'read':
+      return readFile(request.name, request.bytes)
+    case 'alternatives':
+      return alternativesFor(await treeOf(request.text, request.format), request.text, request.options, request.finding, rules)
+  }
+}
+
+function post(message: WorkerMessage): void {
+  self.postMessage(message)
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data
+  answer(request).then(
+    (result) => post({type: 'result', id: request.id, ok: true, result}),
+    (error: unknown) => {
+      const message = error instanceof ReadError ? error.message : `The check failed: ${error instanceof Error ? error.message : String(error)}`
+      post({type: 'result', id: request.id, ok: false, error: message})
+    }
+  )
+})
+
+/**
+ * Compile the rules, load the readers and let the JavaScript engine optimise the hot paths
+ * while the page loads, so the first paste is as fast as the later ones. The rules' own
+ * examples make a realistic sample.
+ */
+async function warmUp(): Promise<void> {
+  const sample = [...rules.values()]
+    .flatMap((rule) => [...(rule.examples?.invalid ?? []), ...(rule.examples?.valid ?? [])].map((example) => example.text))
+    .join('\n\n')
+  for (const format of ['text', 'text', 'text', 'markdown', 'html'] as const) lintTree(await readProse(sample, format), sample)
+  const meta: RuleMeta[] = [...rules.values()].map((rule) => ({
+    id: rule.id,
+    category: rule.category,
+    sources: rule.sourceDetails.map(({title, publisher, year, url}) => ({title, publisher, year, url}))
+  }))
+  post({type: 'ready', rules: meta})
+}
+
+void warmUp()
