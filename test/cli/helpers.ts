@@ -20,13 +20,14 @@ export interface CliRun {
  * Run the built CLI.
  *
  * @param args - Arguments.
- * @param options - Working folder, standard input, extra environment, user id.
+ * @param options - Working folder, standard input (a pipe by default; `noStdin` for none), extra environment, user id.
  * @returns Exit code and output.
  */
-export function cli(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>; uid?: number} = {}): CliRun {
+export function cli(args: string[], options: {cwd?: string; input?: string | Uint8Array; noStdin?: boolean; env?: Record<string, string>; uid?: number} = {}): CliRun {
   const spawnOptions: SpawnSyncOptions = {
     cwd: options.cwd ?? tmpdir(),
-    input: options.input ?? '',
+    // No standard input at all (as from a terminal or /dev/null), or a pipe with this content.
+    ...(options.noStdin ? {stdio: ['ignore', 'pipe', 'pipe']} : {input: options.input ?? ''}),
     encoding: 'utf8',
     timeout: 60_000,
     env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env}

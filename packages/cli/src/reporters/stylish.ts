@@ -24,8 +24,9 @@ export function stylishReporter(color: boolean): Reporter {
       for (const finding of outcome.findings) {
         const place = `${finding.line}:${finding.column}`.padEnd(8)
         const severity = severityColour[finding.severity](finding.severity.padEnd(7))
-        const suggestion = finding.expected[0] ? ` → ${paint.green(finding.expected[0])}` : ''
-        lines.push(`  ${paint.dim(place)} ${severity} ${paint.bold(finding.actual)}${suggestion}  ${paint.dim(finding.ruleId)}\n`)
+        // Without a suggestion (an unused directive), the message says more than the flagged text.
+        const what = finding.expected[0] ? `${paint.bold(finding.actual)} → ${paint.green(finding.expected[0])}` : finding.message
+        lines.push(`  ${paint.dim(place)} ${severity} ${what}  ${paint.dim(finding.ruleId)}\n`)
         lines.push(`  ${' '.repeat(17)}${paint.dim(firstSentence(finding.note))}\n`)
       }
       return lines.join('') + '\n'
