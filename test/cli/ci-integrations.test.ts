@@ -1,0 +1,104 @@
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {formatExtensions} from '@destigma/formats'
+import {describe, expect, it} from 'vitest'
+import {root} from '../helpers.js'
+import {cli, cliPath, workspace} from './helpers.js'
+
+const {parse} = createRequire(join(root, 'packages/config/package.json'))('yaml') as {parse: (text: string) => unknown}
+
+interface ActionStep {
+  id?: string
+  run?: string
+  env?: Record<string, string>
+  if?: string
+  uses?: string
+}
+const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {inputs: Record<string, {default: string}>; runs: {using: string; steps: ActionStep[]}}
+
+/** Run the action's "Run destigma" step as the runner would, with the local build in place of the npm package. */
+function runAction(folder: string, inputs: Record<string, string>): {status: number | null; stdout: string; outputs: Record<string, string>} {
+  const step = action.runs.steps.find((candidate) => candidate.id === 'run') as ActionStep
+  const values = {...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), ...inputs}
+  const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, input: string) => values[input] ?? '')]))
+  const temp = mkdtempSync(join(tmpdir(), 'destigma-action-'))
+  const outputFile = join(temp, 'output')
+  writeFileSync(outputFile, '')
+  const result = spawnSync('bash', ['-e', '-c', step.run ?? ''], {
+    cwd: folder,
+    encoding: 'utf8',
+    env: {PATH: process.env.PATH ?? '', ...env, RUNNER_TEMP: temp, GITHUB_OUTPUT: outputFile, DESTIGMA_COMMAND: `${process.execPath} ${cliPath}`}
+  })
+  const outputs = Object.fromEntries(
+    readFileSync(outputFile, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string])
+  )
+  return {status: result.status, stdout: result.stdout + result.stderr, outputs}
+}
+
+describe('GitHub Action (action.yml)', () => {
+  const files = {'docs/a.md': 'Support for addicts.\n', 'docs/b.md': 'The junkie left.\n', 'docs/skip.md': 'The junkie.\n', '.destigmaignore': 'docs/skip.md\n'}
+
+  it('is a composite action that uploads SARIF and fails the job afterwards', () => {
+    expect(action.runs.using).toBe('composite')
+    const upload = action.runs.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif'))
+    expect(upload?.if).toContain('always()')
+    expect(action.runs.steps.at(-1)?.run).toContain('exit')
+  })
+
+  it('writes a SARIF log of the paths given (globs passed through to destigma) and reports the exit code', () => {
+    const folder = workspace(files)
+    const run = runAction(folder, {paths: 'docs/**/*.md', args: '--max-warnings 5'})
+    expect(run.status, run.stdout).toBe(0)
+    expect(run.outputs['exit-code']).toBe('1')
+    const log = JSON.parse(readFileSync(run.outputs['sarif-file'] ?? '', 'utf8'))
+    expect(log.runs[0].results.map((result: {ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}) => [result.ruleId, result.locations[0]?.physicalLocation.artifactLocation.uri])).toEqual([
+      ['addict', 'docs/a.md'],
+      ['junkie', 'docs/b.md']
+    ])
+  })
+
+  it('shows annotations instead when SARIF upload is off', () => {
+    const folder = workspace(files)
+    const run = runAction(folder, {'upload-sarif': 'false', paths: 'docs'})
+    expect(run.stdout).toMatch(/^::error file=docs\/b\.md,line=1,/m)
+    expect(run.outputs).toEqual({'exit-code': '1'})
+  })
+
+  it('passes 0 through for clean documents', () => {
+    const run = runAction(workspace({'a.md': 'People who use drugs.\n'}), {})
+    expect(run.outputs['exit-code']).toBe('0')
+    expect(existsSync(run.outputs['sarif-file'] ?? '')).toBe(true)
+  })
+})
+
+describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
+  const [hook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{id: string; entry: string; language: string; files: string; additional_dependencies: string[]}>
+
+  it('selects every format destigma reads, and nothing else', () => {
+    const pattern = new RegExp(hook?.files ?? '$^')
+    for (const extension of Object.values(formatExtensions).flat()) expect(`docs/file.${extension}`).toMatch(pattern)
+    for (const other of ['image.png', 'script.js', 'data.json', 'notes.md.bak']) expect(other).not.toMatch(pattern)
+  })
+
+  it('installs the published CLI whose version matches this one', () => {
+    const version = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version
+    expect(hook?.language).toBe('node')
+    expect(hook?.additional_dependencies).toEqual([`destigma@${version}`])
+  })
+
+  it('runs as pre-commit runs it: the entry with the staged file names', () => {
+    expect(hook?.entry).toBe('destigma')
+    const folder = workspace({'a.md': 'People who use drugs.\n', 'b.html': '<p>The junkie.</p>\n'})
+    expect(cli(['a.md'], {cwd: folder}).status).toBe(0)
+    const failing = cli(['a.md', 'b.html'], {cwd: folder})
+    expect(failing.status).toBe(1)
+    expect(failing.stdout).toContain('b.html')
+  })
+})
