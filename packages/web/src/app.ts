@@ -49,6 +49,10 @@ export class App {
   private highlights: HTMLElement[] = []
   private items: HTMLButtonElement[] = []
   private mode: 'edit' | 'review' = 'edit'
+  /** A draft was pasted into the empty box: check it at once and show its findings. */
+  private pastedDraft = false
+  /** Move focus to the selected finding in the list once the check after an edit is done. */
+  private focusAfterLint = false
   private settings: Settings = loadSettings()
   private rules = new Map<string, RuleMeta>()
 
@@ -96,8 +100,6 @@ export class App {
       this.renderToolbar()
     })
   }
-
-  private pastedDraft = false
 
   private wireFiles(): void {
     const input = byId<HTMLInputElement>('file')
@@ -162,6 +164,7 @@ export class App {
     this.engine.lint(text, this.source.format, this.options()).then(
       (findings) => {
         if (run !== this.lintRun) return
+        this.alert('')
         this.findings = findings
         this.lintedText = text
         this.alternatives.clear()
@@ -170,7 +173,7 @@ export class App {
         if (focusDocument && this.mode === 'review') (this.highlights[0] ?? this.documentView).focus()
       },
       (error: Error) => {
-        if (run === this.lintRun) this.alert(error.message)
+        if (run === this.lintRun) this.alert(this.source.name ? `${this.source.name}: ${error.message}` : error.message)
       }
     )
   }
@@ -252,12 +255,23 @@ export class App {
     this.afterEdit(false)
   }
 
+  /** Clear the page for another draft, after a confirmation when changes would be lost. */
+  private newDraft(): void {
+    if (this.history.length > 0 && !window.confirm('Clear this draft and its changes, and start a new one? Undo cannot bring them back.')) return
+    this.source = {format: 'text', docx: false}
+    this.setText('')
+    this.history = []
+    this.changes = []
+    this.selected = undefined
+    this.mode = 'edit'
+    this.lintNow()
+    this.editor.focus()
+  }
+
   private afterEdit(focusList: boolean): void {
     this.lintNow()
     if (focusList) this.focusAfterLint = true
   }
-
-  private focusAfterLint = false
 
   // Settings ---------------------------------------------------------------
 
@@ -297,6 +311,7 @@ export class App {
       this.render()
       ;(this.mode === 'edit' ? this.editor : (this.highlights[this.selected ?? 0] ?? this.documentView)).focus()
     })
+    byId('new').addEventListener('click', () => this.newDraft())
     byId('apply-all').addEventListener('click', () => this.applyAllSafe())
     byId('undo').addEventListener('click', () => this.undo())
     byId('copy').addEventListener('click', () => {
@@ -436,6 +451,7 @@ export class App {
     applyAll.disabled = safe === 0
     byId<HTMLButtonElement>('undo').disabled = this.history.length === 0
     byId<HTMLButtonElement>('copy').disabled = empty
+    byId<HTMLButtonElement>('new').disabled = empty
     this.renderDownloads(empty)
   }
 

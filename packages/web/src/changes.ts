@@ -2,7 +2,7 @@ import type {Finding, Fix} from 'retext-stigma'
 
 /** One change made on the page, described so it can be made again by hand in Word. */
 export interface Change {
-  /** 1-based paragraph number, counting every paragraph (headings too) from the top. */
+  /** 1-based paragraph number, counting paragraphs with text (headings too) from the top. */
   paragraph: number
   /** The text that was replaced. */
   from: string
@@ -14,7 +14,14 @@ export interface Change {
 
 const contextReach = 40
 
-/** The number of the paragraph an offset lies in; paragraphs are separated by blank lines. */
+/**
+ * The number of the paragraph an offset lies in. Paragraphs are separated by blank lines,
+ * as in the text read from a .docx; a run of blank lines (empty paragraphs) counts once.
+ *
+ * @param text - The text.
+ * @param offset - An offset into it.
+ * @returns The 1-based paragraph number.
+ */
 export function paragraphAt(text: string, offset: number): number {
   return (text.slice(0, offset).match(/\n[^\S\n]*\n(?:[^\S\n]*\n)*/g)?.length ?? 0) + 1
 }
@@ -57,7 +64,7 @@ export function describeChange(text: string, fix: Fix): Change {
 export function changeList(name: string, changes: readonly Change[], text: string, remaining: readonly Finding[], markdown: boolean): string {
   const quote = (value: string) => `“${value}”`
   const lines = [markdown ? `# Changes to make in ${name}` : `Changes to make in ${name}`, '']
-  lines.push('Paragraphs are counted from the top of the document, headings included.', '')
+  lines.push('Paragraphs are counted from the top of the document, headings included, empty ones not.', '')
   if (changes.length === 0) lines.push('No changes were made on the page.')
   changes.forEach((change, index) => {
     lines.push(`${index + 1}. Paragraph ${change.paragraph}: replace ${quote(change.from)} with ${quote(change.to)}`)

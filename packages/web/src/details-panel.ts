@@ -23,12 +23,12 @@ export interface DetailsView {
 function alternativeItem(view: DetailsView, alternative: Alternative, actions: DetailsActions): HTMLElement {
   const {finding} = view
   const safe = finding.fix !== undefined && alternative.fix?.text === finding.fix.text && alternative.fix.range[0] === finding.fix.range[0]
-  const item = h('li', {class: safe ? 'alternative safe' : 'alternative'}, h('span', {class: 'alternative-text'}, alternative.text))
-  if (safe) item.append(' ', h('span', {class: 'tag'}, 'safe to apply'))
+  const body = h('span', {class: 'alternative-body'}, h('span', {class: 'alternative-text'}, alternative.text))
+  if (safe) body.append(' ', h('span', {class: 'tag'}, 'safe to apply'))
+  const item = h('li', {class: safe ? 'alternative safe' : 'alternative'}, body)
   const fix = alternative.fix
   if (fix)
     item.append(
-      ' ',
       h(
         'button',
         {

@@ -13,7 +13,7 @@ export function summarise(findings: readonly Finding[]): string {
   const bySeverity = (['error', 'warning', 'info'] as Severity[])
     .map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([severity, count]) => counted(count, severityLabels[severity].toLowerCase()).replace(/infos$/, 'info'))
+    .map(([severity, count]) => (severity === 'info' ? `${count} info` : counted(count, severityLabels[severity].toLowerCase())))
   return `${counted(findings.length, 'finding')}: ${bySeverity.join(', ')}.`
 }
 

@@ -31,6 +31,14 @@ async function answer(request: WorkerRequest): Promise<WorkerResults[keyof Worke
   }
 }
 
+/** A message for the person: where the document could not be read (MDX errors carry a place), and why. */
+function describeError(error: unknown): string {
+  if (error instanceof ReadError) return error.message
+  const {message, line, column} = error as {message?: string; line?: unknown; column?: unknown}
+  const place = typeof line === 'number' && typeof column === 'number' ? `line ${line}, column ${column}: ` : ''
+  return `${place}${message ?? String(error)}. Correct the document and open it again.`
+}
+
 function post(message: WorkerMessage): void {
   self.postMessage(message)
 }
@@ -39,10 +47,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data
   answer(request).then(
     (result) => post({type: 'result', id: request.id, ok: true, result}),
-    (error: unknown) => {
-      const message = error instanceof ReadError ? error.message : `The check failed: ${error instanceof Error ? error.message : String(error)}`
-      post({type: 'result', id: request.id, ok: false, error: message})
-    }
+    (error: unknown) => post({type: 'result', id: request.id, ok: false, error: describeError(error)})
   )
 })
 
