@@ -5,7 +5,7 @@ import {buildEdit, matchCasing, wordingFor} from './fix.js'
 import {expandTerm} from './inflect.js'
 import {matchSentence} from './match.js'
 import type {ResolvedOptions} from './options.js'
-import {isQuoted} from './quotes.js'
+import {QuoteTracker} from './quotes.js'
 import {ruleSet} from './rule-set.js'
 import {sentenceTokens} from './tokens.js'
 import type {Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
@@ -96,13 +96,14 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
   }
   const allowed = allowedPhrases(settings.allow)
   const findings: RawFinding[] = []
+  const quotes = new QuoteTracker(text)
 
   for (const {tokens, paragraphStart} of sentenceTokens(tree)) {
     for (const match of matchSentence(tokens, compiled, (id) => severityOf(compiled.byId.get(id) as Rule) !== 'off')) {
       const {rule, form} = match.terminal
       const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)
       if (allowed.has(matchKeys.join(' '))) continue
-      const inQuotation = isQuoted(text, paragraphStart, match.start)
+      const inQuotation = quotes.isQuoted(paragraphStart, match.start)
       if (inQuotation && settings.quotes === 'ignore') continue
       const lowered = inQuotation && settings.quotes === 'lower'
       const severity = severityOf(rule) as Severity

@@ -56,8 +56,13 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
   // Longest first; then keep what does not overlap anything already kept.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: Match[] = []
+  const taken: boolean[] = []
   for (const candidate of candidates) {
-    if (kept.every((other) => candidate.last < other.first || candidate.first > other.last)) kept.push(candidate)
+    let free = true
+    for (let index = candidate.first; index <= candidate.last && free; index++) if (taken[index]) free = false
+    if (!free) continue
+    for (let index = candidate.first; index <= candidate.last; index++) taken[index] = true
+    kept.push(candidate)
   }
   return kept.sort((a, b) => a.start - b.start)
 }

@@ -1,24 +1,41 @@
 /**
- * Whether `offset` lies inside quotation marks, looking back from it to the
- * start of its paragraph. Curly quotes open and close; straight double
- * quotes toggle; a single curly quote only opens after a space, since `’`
- * is also an apostrophe.
- *
- * @param text - The whole source.
- * @param from - Start of the paragraph.
- * @param offset - Start of the match.
- * @returns True when the match is quoted.
+ * Tracks whether a position lies inside quotation marks, scanning each paragraph
+ * once from its start: positions must be asked in increasing order within a paragraph.
+ * Curly quotes open and close; straight double quotes toggle; a single curly quote
+ * only opens after a space or bracket, since `’` is also an apostrophe.
  */
-export function isQuoted(text: string, from: number, offset: number): boolean {
-  let double = false
-  let single = false
-  for (let index = from; index < offset; index++) {
-    const char = text[index]
-    if (char === '\u201C' || char === '\u00AB' || char === '\u201E') double = true
-    else if (char === '\u201D' || char === '\u00BB') double = false
-    else if (char === '"') double = !double
-    else if (char === '\u2018' && /^$|[\s([{\-\u2014]/.test(text[index - 1] ?? '')) single = true
-    else if (char === '\u2019' && single && !/\p{L}/u.test(text[index + 1] ?? '')) single = false
+export class QuoteTracker {
+  private paragraph = -1
+  private cursor = 0
+  private double = false
+  private single = false
+
+  /** @param text - The whole source. */
+  constructor(private readonly text: string) {}
+
+  /**
+   * Whether `offset` is quoted, counting from the start of its paragraph.
+   *
+   * @param paragraphStart - Offset where the paragraph starts.
+   * @param offset - Start of the match.
+   * @returns True when the match is inside quotation marks.
+   */
+  isQuoted(paragraphStart: number, offset: number): boolean {
+    if (paragraphStart !== this.paragraph || offset < this.cursor) {
+      this.paragraph = paragraphStart
+      this.cursor = paragraphStart
+      this.double = false
+      this.single = false
+    }
+    const text = this.text
+    for (; this.cursor < offset; this.cursor++) {
+      const char = text[this.cursor]
+      if (char === '\u201C' || char === '\u00AB' || char === '\u201E') this.double = true
+      else if (char === '\u201D' || char === '\u00BB') this.double = false
+      else if (char === '"') this.double = !this.double
+      else if (char === '\u2018' && /^$|[\s([{\-\u2014]/.test(text[this.cursor - 1] ?? '')) this.single = true
+      else if (char === '\u2019' && this.single && !/\p{L}/u.test(text[this.cursor + 1] ?? '')) this.single = false
+    }
+    return this.double || this.single
   }
-  return double || single
 }

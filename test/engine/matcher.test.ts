@@ -1,0 +1,137 @@
+import {describe, expect, it} from 'vitest'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {VFile} from 'vfile'
+import retextStigma, {fix, lint, type Rule} from 'retext-stigma'
+
+// A private rule with an invented term, so these tests do not depend on the shipped rule set.
+const widget: Rule = {
+  id: 'test-widgetman',
+  category: 'drugs',
+  severity: 'error',
+  confidence: 'clear-cut',
+  terms: [{phrase: 'widget man', closed: true}, {phrase: 'chronic widget man'}],
+  suggestions: {
+    default: [{text: 'person who makes widgets', plural: 'people who make widgets', safe: true}],
+    'en-US': [{text: 'widget maker', plural: 'widget makers', safe: true}]
+  },
+  explanation: 'A test rule about widget makers, used only by the engine tests.',
+  sources: []
+}
+const options = {customRules: [widget]}
+const actuals = (text: string, extra = {}) =>
+  lint(text, {...options, ...extra})
+    .filter((finding) => finding.ruleId === widget.id)
+    .map((finding) => finding.actual)
+
+describe('matching', () => {
+  it('generates plural, possessive, hyphenated and closed forms from one written form', () => {
+    expect(actuals('A widget man, two widget men? No: widget mans.')).toEqual(['widget man', 'widget mans'])
+    expect(actuals('The widget-man and the widgetman met.')).toEqual(['widget-man', 'widgetman'])
+    expect(actuals("The widget man's hat and the widget mans' hats.")).toEqual(["widget man's", "widget mans'"])
+  })
+
+  it('treats curly and straight apostrophes alike and ignores case', () => {
+    expect(actuals('The WIDGET MAN’s hat.')).toEqual(['WIDGET MAN’s'])
+  })
+
+  it('matches a phrase across a line break but not across punctuation', () => {
+    expect(actuals('We met a widget\nman yesterday.')).toEqual(['widget\nman'])
+    expect(actuals('We sold a widget. Man, it was fine.')).toEqual([])
+    expect(actuals('A widget, man.')).toEqual([])
+  })
+
+  it('keeps the longest match where matches overlap', () => {
+    expect(actuals('A chronic widget man arrived.')).toEqual(['chronic widget man'])
+  })
+
+  it('does not match inside a longer word', () => {
+    expect(actuals('The widgetmanship award.')).toEqual([])
+  })
+
+  it('reports findings in order, with places inside the text', () => {
+    const text = 'Widget men. A widget man. The addicts left.'
+    const findings = lint(text, options)
+    expect(findings.map((finding) => finding.offset)).toEqual([...findings.map((finding) => finding.offset)].sort((a, b) => a - b))
+    for (const finding of findings) expect(text.slice(finding.offset, finding.endOffset)).toBe(finding.actual)
+  })
+
+  it('shields capitalised names that contain a term', () => {
+    expect(actuals('The Widget Man Foundation gave money.')).toEqual([])
+    expect(actuals('Widget man arrived.')).toEqual(['Widget man'])
+  })
+})
+
+describe('fixes', () => {
+  it('keeps capitals, agrees in number and mends the article', () => {
+    expect(fix('A widget man left. Widget mans left. An widget man.', options)).toBe(
+      'A person who makes widgets left. People who make widgets left. A person who makes widgets.'
+    )
+    expect(fix('an addict was seen.')).toBe('a person with addiction was seen.')
+    expect(fix('WIDGET MAN JAILED', options)).toBe('PERSON WHO MAKES WIDGETS JAILED')
+  })
+
+  it('gives no fix for a possessive the suggestion cannot answer', () => {
+    const [finding] = lint("The widget man's hat.", options)
+    expect(finding?.fix).toBeUndefined()
+    expect(finding?.expected[0]).toBe('person who makes widgets')
+  })
+
+  it('uses the locale’s suggestions', () => {
+    expect(fix('Two widget mans.', {...options, locale: 'en-US'})).toBe('Two widget makers.')
+  })
+
+  it('is idempotent', () => {
+    const text = 'An addict and two widget men met the widget man.'
+    const once = fix(text, options)
+    expect(fix(once, options)).toBe(once)
+  })
+})
+
+describe('options', () => {
+  it('lowers a quoted match, says so and offers no fix', () => {
+    const [finding] = lint('She said “the widget man left”.', options)
+    expect(finding?.severity).toBe('warning')
+    expect(finding?.inQuotation).toBe(true)
+    expect(finding?.message).toMatch(/quotation/)
+    expect(finding?.fix).toBeUndefined()
+    expect(lint('She said "the widget man left".', {...options, quotes: 'ignore'})).toEqual([])
+    expect(lint('She said "the widget man left".', {...options, quotes: 'report'})[0]?.severity).toBe('error')
+  })
+
+  it('allows phrases (with their inflections) and whole rules', () => {
+    expect(actuals('A widget man and widget mans.', {allow: ['Widget Man']})).toEqual([])
+    expect(actuals('A widget man.', {allow: ['rule:test-widgetman']})).toEqual([])
+    expect(actuals('A chronic widget man.', {allow: ['widget man']})).toEqual(['chronic widget man'])
+  })
+
+  it('turns rules and categories off and changes severity', () => {
+    expect(actuals('A widget man.', {rules: {'test-widgetman': 'off'}})).toEqual([])
+    expect(actuals('A widget man.', {categories: {drugs: 'off'}})).toEqual([])
+    expect(lint('A widget man.', {...options, rules: {'test-widgetman': 'info'}})[0]?.severity).toBe('info')
+  })
+
+  it('rejects bad options with every problem listed', () => {
+    expect(() => lint('x', {locale: 'fr-FR', rules: {'no-such-rule': 'off'}} as never)).toThrow(/locale[\s\S]*no-such-rule/)
+    expect(() => lint('x', {customRules: [{...widget, severity: 'loud'} as never]})).toThrow(/customRules\[0\]\.severity/)
+  })
+})
+
+describe('the retext plugin', () => {
+  it('emits vfile messages with the unified fields', async () => {
+    const processor = unified().use(retextEnglish).use(retextStigma)
+    const file = new VFile('Services for addicts were cut.')
+    await processor.run(processor.parse(file), file)
+    const [message] = file.messages
+    expect(message).toMatchObject({
+      source: 'retext-stigma',
+      ruleId: 'addict',
+      actual: 'addicts',
+      expected: ['people with addiction', 'people who use drugs'],
+      fatal: false,
+      place: {start: {line: 1, column: 14, offset: 13}, end: {line: 1, column: 21, offset: 20}}
+    })
+    expect(message?.url).toMatch(/^https:\/\/.+\/docs\/rules\/addict\.md$/)
+    expect((message as unknown as {fix: unknown}).fix).toEqual({range: [13, 20], text: 'people with addiction'})
+  })
+})
