@@ -1,8 +1,8 @@
 import {applyDirectives, directiveFor, readProse, type Format} from '@destigma/formats'
 import {lintTree, type Finding, type StigmaOptions} from 'retext-stigma'
-import {markdownBlocks, textBlocks, type Block} from './blocks.js'
+import {groupBlocks, markdownBlocks, textBlocks, type Block} from './blocks.js'
 
-/** Findings per block, keyed by the block's text; kept only for the blocks of the latest version. */
+/** Findings per run of blocks, keyed by its text; kept only for the runs of the latest version. */
 export type BlockCache = Map<string, Finding[]>
 
 /** Called between blocks; returning true abandons the run (a newer version of the text exists). */
@@ -112,7 +112,7 @@ export async function lintByBlocks(
   let line = 0
   let counted = 0
   let sliceStart = performance.now()
-  for (const block of plan.blocks) {
+  for (const block of groupBlocks(text, plan.blocks)) {
     line += countLineBreaks(text, counted, block.start)
     counted = block.start
     const source = text.slice(block.start, block.end)

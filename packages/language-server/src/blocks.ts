@@ -222,3 +222,35 @@ export function textBlocks(text: string): Block[] {
   if (current) blocks.push(current)
   return blocks
 }
+
+/** A 32-bit FNV-1a hash of a string. */
+function hash(text: string): number {
+  let value = 0x811c9dc5
+  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193)
+  return value >>> 0
+}
+
+/**
+ * Group consecutive blocks into runs of about `average` blocks, read together to share the cost
+ * of starting a parse. Where a run ends depends only on the text of the block that ends it, so
+ * an edit changes the run it falls in (and at most the next one), never the runs further away.
+ *
+ * @param text - The document.
+ * @param blocks - Its blocks, in order.
+ * @param average - Blocks per run on average (default: 8).
+ * @returns Runs, each spanning from its first block's start to its last block's end.
+ */
+export function groupBlocks(text: string, blocks: Block[], average = 8): Block[] {
+  const runs: Block[] = []
+  let current: Block | undefined
+  for (const block of blocks) {
+    if (current) current.end = block.end
+    else current = {start: block.start, end: block.end}
+    if (hash(text.slice(block.start, block.end)) % average === 0) {
+      runs.push(current)
+      current = undefined
+    }
+  }
+  if (current) runs.push(current)
+  return runs
+}
