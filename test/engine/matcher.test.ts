@@ -127,10 +127,10 @@ describe('the retext plugin', () => {
       source: 'retext-stigma',
       ruleId: 'addict',
       actual: 'addicts',
-      expected: ['people with addiction', 'people who use drugs'],
       fatal: false,
       place: {start: {line: 1, column: 14, offset: 13}, end: {line: 1, column: 21, offset: 20}}
     })
+    expect(message?.expected?.slice(0, 2)).toEqual(['people with addiction', 'people who use drugs'])
     expect(message?.url).toMatch(/^https:\/\/.+\/docs\/rules\/addict\.md$/)
     expect((message as unknown as {fix: unknown}).fix).toEqual({range: [13, 20], text: 'people with addiction'})
   })

@@ -35,7 +35,9 @@ const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) && /\p{Ll
  * @returns Non-overlapping matches in order of position.
  */
 export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled: (ruleId: string) => boolean): Match[] {
-  const shielded = shieldedTokens(tokens, compiled.exceptions)
+  // Most sentences have no match at all: find shielded names only once one turns up.
+  let shielded: boolean[] | undefined
+  const isShielded = (index: number): boolean => (shielded ??= shieldedTokens(tokens, compiled.exceptions))[index] === true
   const candidates: Match[] = []
 
   for (let first = 0; first < tokens.length; first++) {
@@ -44,7 +46,7 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
     while (node) {
       for (const terminal of node.ends) {
         const match = {terminal, first, last, start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0}
-        if (accept(match, tokens, compiled, shielded, enabled)) candidates.push(match)
+        if (accept(match, tokens, compiled, isShielded, enabled)) candidates.push(match)
       }
       const following = tokens[last + 1]
       if (!following || following.gapBefore) break
@@ -67,11 +69,11 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
   return kept.sort((a, b) => a.start - b.start)
 }
 
-function accept(match: Match, tokens: Token[], compiled: CompiledRules, shielded: boolean[], enabled: (ruleId: string) => boolean): boolean {
+function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean): boolean {
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => tokens[match.first + index]?.text !== word)) return false
-  for (let index = match.first; index <= match.last; index++) if (shielded[index]) return false
+  for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
   if (inProperName(tokens, match.first, match.last)) return false
   const context = compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last) : true

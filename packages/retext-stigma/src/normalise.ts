@@ -1,5 +1,6 @@
 /** Apostrophe-like characters treated as `'`. */
 const apostrophes = /[\u2018\u2019\u02BC\u0060\u00B4]/g
+const hasApostrophe = /[\u2018\u2019\u02BC\u0060\u00B4]/
 
 /** Hyphen-like characters that join compound words. */
 export const hyphens = /[-\u2010\u2011\u2012\u2013]/
@@ -11,7 +12,8 @@ export const hyphens = /[-\u2010\u2011\u2012\u2013]/
  * @returns The key used in the rule trie.
  */
 export function normaliseWord(word: string): string {
-  return word.replace(apostrophes, "'").toLowerCase()
+  const lower = word.toLowerCase()
+  return hasApostrophe.test(lower) ? lower.replace(apostrophes, "'") : lower
 }
 
 /**

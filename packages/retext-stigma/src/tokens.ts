@@ -53,7 +53,8 @@ function tokensOf(sentence: Sentence): Token[] {
       continue
     }
     const start = node.position.start.offset
-    let text = toString(node)
+    const only = node.children.length === 1 ? node.children[0] : undefined
+    let text = only?.type === 'TextNode' ? only.value : toString(node)
     const end = node.position.end.offset ?? start + text.length
     // Text spread over inline markup cannot be sliced by character; keep it whole.
     const contiguous = end - start === text.length
@@ -79,6 +80,10 @@ function tokensOf(sentence: Sentence): Token[] {
 }
 
 function pushParts(tokens: Token[], text: string, start: number, gap: boolean): void {
+  if (!hyphens.test(text)) {
+    tokens.push({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap})
+    return
+  }
   let offset = 0
   let first = true
   for (const part of text.split(hyphens)) {
