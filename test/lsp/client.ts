@@ -100,7 +100,9 @@ export class TestClient {
       this.registrations.push(...params.registrations.map((registration) => registration.method))
       return null
     })
-    this.connection.onNotification('window/showMessage', (params: {message: string}) => this.messages.push(params.message))
+    this.connection.onNotification('window/showMessage', (params: {message: string}) => {
+      this.messages.push(params.message)
+    })
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.diagnostics.set(params.uri, params)
       for (const waiter of this.waiters.splice(0)) waiter(params)

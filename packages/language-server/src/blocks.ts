@@ -20,12 +20,19 @@ export interface MarkdownLayout {
 /** A link reference or footnote definition: `[label]:` with up to three spaces of indent. */
 const definitionStart = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/
 
-/** A line of the document with its offsets. */
-interface Line {
-  start: number
-  /** Offset of the line break (or of the end of the text). */
-  end: number
-  text: string
+/** A line of the document with its offsets; its text (without a carriage return) is read when needed. */
+class Line {
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    /** Offset of the line break (or of the end of the text). */
+    readonly end: number
+  ) {}
+
+  get text(): string {
+    const content = this.source.slice(this.start, this.end)
+    return content.endsWith('\r') ? content.slice(0, -1) : content
+  }
 }
 
 function splitLines(text: string): Line[] {
@@ -34,12 +41,14 @@ function splitLines(text: string): Line[] {
   for (;;) {
     const newline = text.indexOf('\n', start)
     const end = newline === -1 ? text.length : newline
-    const content = text.slice(start, end)
-    lines.push({start, end, text: content.endsWith('\r') ? content.slice(0, -1) : content})
+    lines.push(new Line(text, start, end))
     if (newline === -1) return lines
     start = newline + 1
   }
 }
+
+/** An ASCII letter, or any character past ASCII (none of Markdown's markers). */
+const startsWithLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127
 
 const isBlank = (line: string): boolean => /^[ \t]*$/.test(line)
 const startsAtMargin = (line: string): boolean => line.length > 0 && line[0] !== ' ' && line[0] !== '\t'
@@ -145,6 +154,19 @@ export function markdownBlocks(text: string): MarkdownLayout {
 
   for (; index < lines.length; index++) {
     const line = lines[index] as Line
+    // Most lines are prose that starts with a letter: no construct, definition or blank line can
+    // start that way, so skip the expressions below (this keeps a keystroke in a long document cheap).
+    if (!open && !htmlToBlank && startsWithLetter(text.charCodeAt(line.start))) {
+      if (afterBlank && !ambiguous) {
+        if (current) blocks.push(current)
+        current = {start: line.start, end: line.end}
+      } else if (current) current.end = line.end
+      else current = {start: line.start, end: line.end}
+      afterBlank = false
+      definitionMayStart = false
+      flow = 'paragraph'
+      continue
+    }
     if (isBlank(line.text)) {
       afterBlank = true
       definitionMayStart = true
@@ -210,7 +232,7 @@ export function textBlocks(text: string): Block[] {
   const blocks: Block[] = []
   let current: Block | undefined
   for (const line of splitLines(text)) {
-    if (isBlank(line.text)) {
+    if (!startsWithLetter(text.charCodeAt(line.start)) && isBlank(line.text)) {
       if (current) blocks.push(current)
       current = undefined
       continue
@@ -223,30 +245,32 @@ export function textBlocks(text: string): Block[] {
   return blocks
 }
 
-/** A 32-bit FNV-1a hash of a string. */
-function hash(text: string): number {
-  let value = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193)
+/** A 32-bit FNV-1a hash of a block's length and its first and last characters: cheap, and changed by most edits. */
+function hash(text: string, start: number, end: number): number {
+  let value = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193)
+  const head = Math.min(end, start + 32)
+  for (let index = start; index < head; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193)
+  for (let index = Math.max(head, end - 32); index < end; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193)
   return value >>> 0
 }
 
 /**
  * Group consecutive blocks into runs of about `average` blocks, read together to share the cost
- * of starting a parse. Where a run ends depends only on the text of the block that ends it, so
+ * of starting a parse. Where a run ends depends only on the block that ends it, so
  * an edit changes the run it falls in (and at most the next one), never the runs further away.
  *
  * @param text - The document.
  * @param blocks - Its blocks, in order.
- * @param average - Blocks per run on average (default: 8).
+ * @param average - Blocks per run on average (default: 4).
  * @returns Runs, each spanning from its first block's start to its last block's end.
  */
-export function groupBlocks(text: string, blocks: Block[], average = 8): Block[] {
+export function groupBlocks(text: string, blocks: Block[], average = 4): Block[] {
   const runs: Block[] = []
   let current: Block | undefined
   for (const block of blocks) {
     if (current) current.end = block.end
     else current = {start: block.start, end: block.end}
-    if (hash(text.slice(block.start, block.end)) % average === 0) {
+    if (hash(text, block.start, block.end) % average === 0) {
       runs.push(current)
       current = undefined
     }

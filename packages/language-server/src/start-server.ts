@@ -23,7 +23,7 @@ import {LintScheduler} from './lint-scheduler.js'
 import {readSettings, type EditorSettings} from './settings.js'
 
 /** Debounce between an edit and the lint it triggers. */
-const debounceMs = 20
+const debounceMs = 15
 
 /** Files whose change can change findings: config, ignore files, custom rule files. */
 const watchedGlob = '**/{.destigmarc.json,.destigmarc.yaml,.destigmarc.yml,package.json,.destigmaignore,.gitignore,*.yml,*.yaml}'
