@@ -2,7 +2,6 @@ import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {dirname, join, resolve, sep} from 'node:path'
 import {createIgnoreFilter} from '@destigma/config'
 import {formatExtensions, formatFromName} from '@destigma/formats'
-import {glob, isDynamicPattern} from 'tinyglobby'
 import {displayPath} from './paths.js'
 
 /** Something to lint: a file, or standard input. */
@@ -70,7 +69,8 @@ export async function collectTargets(paths: string[], cwd: string): Promise<Coll
       if (!ignored) explicitFilters.set(folder, (ignored = createIgnoreFilter(folder)))
       if (ignored(absolute)) collected.skipped.push(given)
       else add(absolute)
-    } else if (isDynamicPattern(given)) {
+    } else if ((await import('tinyglobby')).isDynamicPattern(given)) {
+      // Loaded only for patterns, to keep start-up short.
       const matches = await expandGlob(given, cwd)
       if (matches.length === 0) collected.problems.push(`${given}: no files match this pattern`)
       for (const file of matches) add(file)
@@ -83,6 +83,7 @@ export async function collectTargets(paths: string[], cwd: string): Promise<Coll
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   const ignored = createIgnoreFilter(cwd)
+  const {glob} = await import('tinyglobby')
   const found = await glob(pattern, {cwd, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false, ignore: ['**/node_modules/**']})
   return found.filter((file) => formatFromName(file) && !ignored(file)).sort()
 }

@@ -1,7 +1,6 @@
 import {resolve} from 'node:path'
 import {ConfigError, loadConfig} from '@destigma/config'
 import {applyDirectives, readProse, type Directive, type Format} from '@destigma/formats'
-import {createTwoFilesPatch} from 'diff'
 import {applyFixes, docsBase, lintTree, mergeOptions, OptionsError, type Finding, type StigmaOptions} from 'retext-stigma'
 import {InputError} from './errors.js'
 import {positionsIn, type FileOutcome, type ReportedFinding} from './finding.js'
@@ -70,6 +69,7 @@ export async function processJob(job: Job, settings: LintSettings): Promise<File
 async function deliverFix(job: Job, source: Source, text: string, settings: LintSettings, outcome: FileOutcome): Promise<void> {
   if (settings.fix === 'dry-run') {
     outcome.output = (source.bom ? '\uFEFF' : '') + text
+    const {createTwoFilesPatch} = await import('diff')
     outcome.diff = createTwoFilesPatch(`a/${outcome.display}`, `b/${outcome.display}`, source.text, text, undefined, undefined, {context: 3})
       .replace(/^=+\n/m, '')
       .replace(/^Index: .*\n/m, '')
