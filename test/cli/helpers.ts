@@ -1,5 +1,5 @@
 import {spawnSync, type SpawnSyncOptions} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {root} from '../helpers.js'
@@ -20,10 +20,14 @@ export interface CliRun {
  * Run the built CLI.
  *
  * @param args - Arguments.
- * @param options - Working folder, standard input (a pipe by default; `noStdin` for none), extra environment, user id.
+ * @param options - Working folder, standard input (a pipe by default; `noStdin` for none), extra environment,
+ *   user id, and another copy of the built CLI to run.
  * @returns Exit code and output.
  */
-export function cli(args: string[], options: {cwd?: string; input?: string | Uint8Array; noStdin?: boolean; env?: Record<string, string>; uid?: number} = {}): CliRun {
+export function cli(
+  args: string[],
+  options: {cwd?: string; input?: string | Uint8Array; noStdin?: boolean; env?: Record<string, string>; uid?: number; cliFile?: string} = {}
+): CliRun {
   const spawnOptions: SpawnSyncOptions = {
     cwd: options.cwd ?? tmpdir(),
     // No standard input at all (as from a terminal or /dev/null), or a pipe with this content.
@@ -33,7 +37,7 @@ export function cli(args: string[], options: {cwd?: string; input?: string | Uin
     env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env}
   }
   if (options.uid !== undefined) Object.assign(spawnOptions, {uid: options.uid, gid: options.uid})
-  const result = spawnSync(process.execPath, [cliPath, ...args], spawnOptions)
+  const result = spawnSync(process.execPath, [options.cliFile ?? cliPath, ...args], spawnOptions)
   if (result.error) throw result.error
   return {status: result.status, stdout: String(result.stdout), stderr: String(result.stderr)}
 }
@@ -97,3 +101,16 @@ export const stackLines = (stderr: string): string[] => stderr.split('\n').filte
 
 /** Running as root ignores file permissions, so permission tests drop to `nobody` there. */
 export const unprivileged = process.getuid?.() === 0 ? 65534 : undefined
+
+/**
+ * A copy of the built CLI that any user can run (the bundle is self-contained), for runs as
+ * `nobody` when the checkout itself is not readable by other users.
+ *
+ * @returns The copy's cli.js.
+ */
+export function sharedCliCopy(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'destigma-cli-copy-'))
+  cpSync(dirname(cliPath), folder, {recursive: true})
+  chmodSync(folder, 0o755)
+  return join(folder, 'cli.js')
+}

@@ -3,7 +3,7 @@ import {chmodSync, realpathSync, symlinkSync, truncateSync, writeFileSync} from 
 import {join} from 'node:path'
 import {Document, Packer, Paragraph, TextRun} from 'docx'
 import {describe, expect, it} from 'vitest'
-import {cli, cliPath, jsonOf, stackLines, unprivileged, workspace} from './helpers.js'
+import {cli, cliPath, jsonOf, sharedCliCopy, stackLines, unprivileged, workspace} from './helpers.js'
 
 const flagged = 'An addict was here.\n'
 /** Paths of the JSON results, relative to `folder`. */
@@ -174,8 +174,9 @@ describe('bad input: reported with its path and reason, exit 2, the other files 
     chmodSync(join(folder, 'good.txt'), 0o644)
     chmodSync(join(folder, 'locked'), 0o000)
     chmodSync(join(folder, 'secret.md'), 0o000)
-    expectReported(folder, ['locked'], 'locked: cannot read this folder (permission denied)', {uid: unprivileged})
-    expectReported(folder, ['secret.md'], 'secret.md: permission denied', {uid: unprivileged})
+    const asNobody = unprivileged === undefined ? {} : {uid: unprivileged, cliFile: sharedCliCopy()}
+    expectReported(folder, ['locked'], 'locked: cannot read this folder (permission denied)', asNobody)
+    expectReported(folder, ['secret.md'], 'secret.md: permission denied', asNobody)
   })
 })
 
