@@ -89,8 +89,8 @@ export class TestClient {
   private waiters: Array<(published: PublishedDiagnostics) => void> = []
   exited: Promise<number | null>
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [serverPath, ...args], {stdio: ['pipe', 'pipe', 'pipe']})
+  constructor(args: string[] = ['--stdio'], server = serverPath) {
+    this.process = spawn(process.execPath, [server, ...args], {stdio: ['pipe', 'pipe', 'pipe']})
     this.exited = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)))
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin))
     this.connection.onRequest('workspace/configuration', (params: {items: Array<{section?: string}>}) =>
