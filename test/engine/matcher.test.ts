@@ -77,6 +77,19 @@ describe('fixes', () => {
     expect(finding?.expected[0]).toBe('person who makes widgets')
   })
 
+  it('gives every suggestion with its own edit', () => {
+    const [finding] = lint('An addict was seen.')
+    expect(finding?.alternatives.map((alternative) => alternative.text)).toEqual(finding?.expected)
+    const second = finding?.alternatives[1]
+    expect(second?.text).toBe('person who uses drugs')
+    expect(second?.fix).toEqual({range: [0, 9], text: 'A person who uses drugs'})
+  })
+
+  it('does not carry an acronym’s capitals into the fix', () => {
+    const acronym: Rule = {...widget, id: 'test-wmx', terms: [{phrase: 'WMX', match_case: true}]}
+    expect(fix('Each WMX left. WMXs left.', {customRules: [acronym]})).toBe('Each person who makes widgets left. People who make widgets left.')
+  })
+
   it('uses the locale’s suggestions', () => {
     expect(fix('Two widget mans.', {...options, locale: 'en-US'})).toBe('Two widget makers.')
   })

@@ -36,7 +36,8 @@ export function findingsFromMessages(messages: VFileMessage[]): Finding[] {
       endOffset: end?.offset ?? 0,
       url: message.url ?? ruleUrl(message.ruleId),
       note: message.note ?? '',
-      inQuotation: fields.inQuotation
+      inQuotation: fields.inQuotation,
+      alternatives: fields.alternatives ?? []
     }
     if (fields.fix) finding.fix = fields.fix
     findings.push(finding)

@@ -6,8 +6,8 @@ import {normaliseWord, phraseKeys} from './normalise.js'
 export interface Terminal {
   rule: Rule
   form: string
-  /** For `match_case` terms: the words exactly as they must be written. */
-  exactWords?: string[]
+  /** For `match_case` terms: the words exactly as they must be written (undefined: any case, for a variant the compiler cannot spell). */
+  exactWords?: Array<string | undefined>
 }
 
 /** A node of the token trie. */
@@ -144,8 +144,14 @@ export function compileRules(rules: Rule[]): CompiledRules {
   return {rules, byId, trie, exceptions, contexts}
 }
 
-/** For a case-sensitive term, word `index` of a variant as it must be written (`IDU` + `s`). */
-function casedWord(phrase: string, key: string, index: number): string {
-  const written = phrase.split(/\s+/)[index] ?? key
-  return written + key.slice(written.length)
+/**
+ * For a case-sensitive term, word `index` of a variant as it must be written: a word
+ * written in lower case must stay lower case (`babies`); one with capitals keeps them
+ * and takes the variant's ending (`IDU` + `s`).
+ */
+function casedWord(phrase: string, key: string, index: number): string | undefined {
+  const written = phrase.split(/\s+/)[index]
+  if (written === undefined) return undefined
+  if (written === written.toLowerCase()) return key
+  return key.startsWith(written.toLowerCase()) ? written + key.slice(written.length) : undefined
 }

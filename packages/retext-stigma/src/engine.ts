@@ -8,7 +8,7 @@ import type {ResolvedOptions} from './options.js'
 import {QuoteTracker} from './quotes.js'
 import {ruleSet} from './rule-set.js'
 import {sentenceTokens} from './tokens.js'
-import type {Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
+import type {Alternative, Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
 
 /** A finding with offsets; the plugin adds lines and columns. */
 export interface RawFinding {
@@ -16,6 +16,7 @@ export interface RawFinding {
   severity: Severity
   actual: string
   expected: string[]
+  alternatives: Alternative[]
   start: number
   end: number
   inQuotation: boolean
@@ -108,22 +109,32 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
       const lowered = inQuotation && settings.quotes === 'lower'
       const severity = severityOf(rule) as Severity
       const actual = text.slice(match.start, match.end)
-      const suggestions = suggestionsFor(rule, settings.locale)
-      const expected = [
-        ...new Set(suggestions.map((suggestion) => matchCasing(actual, wordingFor(suggestion, form) ?? wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular') ?? suggestion.text)))
-      ]
+      const acronym = match.terminal.exactWords !== undefined
+      const alternatives: Alternative[] = []
+      let fix: Fix | undefined
+      for (const suggestion of suggestionsFor(rule, settings.locale)) {
+        const wording = wordingFor(suggestion, form)
+        const edit = wording === undefined ? undefined : buildEdit(text, tokens, match.first, match.end, wording, acronym)
+        const shown = wording ?? wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular') ?? suggestion.text
+        // An acronym gives no casing to copy, except that it may open the sentence.
+        const cased = acronym && match.first === 0 ? matchCasing('X', shown) : matchCasing(actual, shown, acronym)
+        const alternative: Alternative = {text: cased}
+        if (edit) alternative.fix = edit
+        // A quoted match keeps its suggestions but gets no automatic fix.
+        if (suggestion.safe && edit && !lowered) fix = edit
+        if (!alternatives.some((other) => other.text === alternative.text)) alternatives.push(alternative)
+      }
       const finding: RawFinding = {
         rule,
         severity: lowered ? lower[severity] : severity,
         actual,
-        expected,
+        expected: alternatives.map((alternative) => alternative.text),
+        alternatives,
         start: match.start,
         end: match.end,
         inQuotation
       }
-      const safe = suggestions.find((suggestion) => suggestion.safe)
-      const wording = safe && wordingFor(safe, form)
-      if (wording !== undefined && !lowered) finding.fix = buildEdit(text, tokens, match.first, match.end, wording)
+      if (fix) finding.fix = fix
       findings.push(finding)
     }
   }

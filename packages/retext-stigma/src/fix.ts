@@ -23,11 +23,13 @@ export function wordingFor(suggestion: RuleSuggestion, form: string): string | u
  *
  * @param actual - The text as written.
  * @param replacement - The text to put in its place.
+ * @param acronym - The text is an acronym term (`IDU`): its capitals say nothing about the sentence.
  * @returns The replacement, cased.
  */
-export function matchCasing(actual: string, replacement: string): string {
+export function matchCasing(actual: string, replacement: string, acronym = false): string {
   const letters = actual.replace(/\P{L}/gu, '')
-  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase()
+  if (!acronym && letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase()
+  if (acronym) return replacement
   if (/^\p{Lu}/u.test(actual)) return replacement.charAt(0).toUpperCase() + replacement.slice(1)
   return replacement
 }
@@ -60,12 +62,15 @@ export interface Edit {
  * @param first - Index of the match's first token.
  * @param end - Offset where the match ends.
  * @param wording - The suggestion's wording for the matched form.
+ * @param acronym - The match is an acronym term, whose capitals are not carried over.
  * @returns The edit.
  */
-export function buildEdit(text: string, tokens: Token[], first: number, end: number, wording: string): Edit {
+export function buildEdit(text: string, tokens: Token[], first: number, end: number, wording: string, acronym = false): Edit {
   const head = tokens[first]
   const start = head?.start ?? 0
-  const replacement = matchCasing(text.slice(start, end), wording)
+  // An acronym at the start of a sentence still needs a capital replacement.
+  const sentenceStart = acronym && first === 0
+  const replacement = sentenceStart ? matchCasing('X', wording) : matchCasing(text.slice(start, end), wording, acronym)
   const before = head && !head.gapBefore ? tokens[first - 1] : undefined
   if (before && (before.key === 'a' || before.key === 'an')) {
     const article = articleFor(replacement)

@@ -37,7 +37,10 @@ export function expandTerm(term: RuleTerm): Variant[] {
   const kind = term.kind ?? 'noun'
   if (kind === 'noun') {
     const head = keys.at(-1) ?? ''
-    const pluralKeys = term.plural ? phraseKeys(term.plural) : [...keys.slice(0, -1), pluralise(head)]
+    // An acronym (`IDU`) takes a plain `s`, whatever its last letter.
+    const writtenHead = term.phrase.split(/\s+/).at(-1) ?? ''
+    const acronym = /^\p{Lu}{2,}$/u.test(writtenHead)
+    const pluralKeys = term.plural ? phraseKeys(term.plural) : [...keys.slice(0, -1), acronym ? head + 's' : pluralise(head)]
     const pluralHead = pluralKeys.at(-1) ?? ''
     add(keys, 'singular')
     add(pluralKeys, 'plural')

@@ -72,9 +72,10 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
 function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean): boolean {
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
-  if (exactWords && exactWords.some((word, index) => tokens[match.first + index]?.text !== word)) return false
+  if (exactWords && exactWords.some((word, index) => word !== undefined && tokens[match.first + index]?.text !== word)) return false
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
-  if (inProperName(tokens, match.first, match.last)) return false
+  // Acronym terms are written in capitals anyway, so capitals say nothing about a name.
+  if (!exactWords && inProperName(tokens, match.first, match.last)) return false
   const context = compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last) : true
 }

@@ -5,7 +5,7 @@ import {checkRule} from './custom-rules.js'
 import {findInTree} from './engine.js'
 import {checkOptions, OptionsError, withDefaults} from './options.js'
 import {ruleSet, ruleUrl} from './rule-set.js'
-import type {Category, Fix, Severity, StigmaOptions} from './types.js'
+import type {Alternative, Category, Fix, Severity, StigmaOptions} from './types.js'
 
 /** Extra fields retext-stigma puts on each vfile message, beside unified's own. */
 export interface StigmaMessageFields {
@@ -13,6 +13,7 @@ export interface StigmaMessageFields {
   severity: Severity
   inQuotation: boolean
   fix?: Fix
+  alternatives: Alternative[]
 }
 
 /**
@@ -38,7 +39,8 @@ export function assertOptions(options: StigmaOptions | undefined): void {
  * Each finding is a vfile message with `source: 'retext-stigma'`, `ruleId`,
  * `actual`, `expected` (best first), `url`, `note` (the why) and `place`;
  * `fatal` is `true` for errors, `false` for warnings and `undefined` for info.
- * A safe fix, where one exists, is on `fix` as `{range, text}`.
+ * A safe fix, where one exists, is on `fix` as `{range, text}`; `alternatives`
+ * lists every suggestion with its own edit where one can be built.
  *
  * @param options - Options (default: recommended preset, `en-GB`).
  * @returns The transformer.
@@ -66,7 +68,7 @@ export default function retextStigma(options?: StigmaOptions) {
       message.url = ruleUrl(finding.rule.id)
       message.note = finding.rule.explanation
       message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined
-      const fields: StigmaMessageFields = {category: finding.rule.category, severity: finding.severity, inQuotation: finding.inQuotation}
+      const fields: StigmaMessageFields = {category: finding.rule.category, severity: finding.severity, inQuotation: finding.inQuotation, alternatives: finding.alternatives}
       if (finding.fix) fields.fix = finding.fix
       Object.assign(message, fields)
     }

@@ -149,6 +149,12 @@ export interface Fix {
   text: string
 }
 
+/** One suggested alternative, with the edit that puts it in place where the grammar allows. */
+export interface Alternative {
+  text: string
+  fix?: Fix
+}
+
 /** One finding, as the plain API returns it. */
 export interface Finding {
   ruleId: string
@@ -168,5 +174,8 @@ export interface Finding {
   note: string
   /** True when the match is inside quotation marks. */
   inQuotation: boolean
+  /** The safe fix, if the rule has one and the match is not quoted. */
   fix?: Fix
+  /** Every suggestion (the same order as `expected`), each with its edit where one can be built. */
+  alternatives: Alternative[]
 }

@@ -12,7 +12,8 @@ function build(): void {
   const {rules, sources} = loadRules(rulesDir)
   const {version} = JSON.parse(readFileSync(join(engineDir, 'package.json'), 'utf8')) as {version: string}
   mkdirSync(join(engineDir, 'generated'), {recursive: true})
-  const ruleSet = {version, rules: rules.map((loaded) => loaded.rule), sources}
+  // Examples are for tests and docs; leaving them out keeps the engine's bundle small.
+  const ruleSet = {version, rules: rules.map(({rule: {examples: _examples, ...rule}}) => rule), sources}
   writeFileSync(join(engineDir, 'generated/rules.json'), JSON.stringify(ruleSet) + '\n')
   console.log(`compiled ${rules.length} rules from rules/`)
 }

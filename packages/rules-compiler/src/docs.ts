@@ -2,6 +2,7 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'n
 import {join} from 'node:path'
 import {lint, fix, type Rule, type RuleInfo, listRules, type RuleSuggestion} from 'retext-stigma'
 import {expandTerm} from '../../retext-stigma/src/inflect.js'
+import {loadRules} from './load.js'
 
 const categoryTitles: Record<string, string> = {
   drugs: 'Drugs',
@@ -113,7 +114,9 @@ export function indexPage(rules: RuleInfo[]): string {
  */
 export async function writeDocs(root: string, check: boolean): Promise<string[]> {
   const folder = join(root, 'docs/rules')
-  const rules = listRules()
+  // The engine ships without examples; take them from the rule files.
+  const examples = new Map(loadRules(join(root, 'rules')).rules.map(({rule}) => [rule.id, rule.examples]))
+  const rules = listRules().map((rule) => ({...rule, examples: examples.get(rule.id)}))
   const pages = new Map<string, string>(rules.map((rule) => [`${rule.id}.md`, rulePage(rule)]))
   pages.set('README.md', indexPage(rules))
   const stale: string[] = []
