@@ -1,5 +1,5 @@
 import {applyDirectives, directiveFor, readProse, type Format} from '@destigma/formats'
-import {lintTree, type Finding, type StigmaOptions} from 'retext-stigma'
+import {lintTree, type Finding, type Fix, type StigmaOptions} from 'retext-stigma'
 import {groupBlocks, markdownBlocks, textBlocks, type Block} from './blocks.js'
 
 /** Findings per run of blocks, keyed by its text; kept only for the runs of the latest version. */
@@ -20,6 +20,9 @@ function layout(text: string, format: Format): {blocks: Block[]; definitions: st
   return undefined
 }
 
+/** Move a fix by `offset`. */
+const shiftFix = (fix: Fix, offset: number): Fix => ({range: [fix.range[0] + offset, fix.range[1] + offset], text: fix.text})
+
 /** Move a finding made on a block to where the block sits in its document. */
 function shift(finding: Finding, offset: number, lineOffset: number): Finding {
   const moved: Finding = {
@@ -27,9 +30,10 @@ function shift(finding: Finding, offset: number, lineOffset: number): Finding {
     offset: finding.offset + offset,
     endOffset: finding.endOffset + offset,
     line: finding.line + lineOffset,
-    endLine: finding.endLine + lineOffset
+    endLine: finding.endLine + lineOffset,
+    alternatives: finding.alternatives.map((alternative) => (alternative.fix ? {...alternative, fix: shiftFix(alternative.fix, offset)} : alternative))
   }
-  if (finding.fix) moved.fix = {range: [finding.fix.range[0] + offset, finding.fix.range[1] + offset], text: finding.fix.text}
+  if (finding.fix) moved.fix = shiftFix(finding.fix, offset)
   return moved
 }
 
@@ -107,39 +111,99 @@ export async function lintByBlocks(
     cache.set(key, findings)
     return directiveFor(format) && text.includes('destigma-') ? (await applyDirectives(text, format, findings)).findings : findings
   }
-  const fresh: BlockCache = new Map()
-  const findings: Finding[] = []
+  const runs: Run[] = []
+  const firstMiss = new Map<string, Run>()
   let line = 0
   let counted = 0
-  let sliceStart = performance.now()
   for (const block of groupBlocks(text, plan.blocks)) {
     line += countLineBreaks(text, counted, block.start)
     counted = block.start
     const source = text.slice(block.start, block.end)
     const withDefinitions = plan.definitions !== '' && source.includes('[')
-    const key = withDefinitions ? `${source}\u0000${plan.definitions}` : source
-    let own = fresh.get(key) ?? cache.get(key)
-    if (!own) {
-      if (performance.now() - sliceStart > sliceMs) {
-        await yieldToEventLoop()
-        if (shouldStop()) return undefined
-        sliceStart = performance.now()
-      }
-      try {
-        own = withDefinitions ? await lintWithDefinitions(source, plan.definitions, format, options) : await lintSource(source, format, options)
-      } catch (error) {
-        onBlockError(error)
-        own = []
-      }
+    const run: Run = {...block, line, key: withDefinitions ? `${source}\u0000${plan.definitions}` : source, withDefinitions, findings: undefined}
+    run.findings = cache.get(run.key)
+    if (!run.findings) {
+      const same = firstMiss.get(run.key)
+      if (same) run.copyOf = same
+      else firstMiss.set(run.key, run)
     }
-    fresh.set(key, own)
-    for (const finding of own) findings.push(shift(finding, block.start, line))
+    runs.push(run)
+  }
+  const reading = {text, definitions: plan.definitions, format, options, onBlockError}
+  let sliceStart = performance.now()
+  for (let first = 0; first < runs.length; ) {
+    if ((runs[first] as Run).findings || (runs[first] as Run).copyOf) {
+      first++
+      continue
+    }
+    let last = first
+    const fits = (run: Run | undefined): run is Run => run !== undefined && !run.findings && !run.copyOf && run.end - (runs[first] as Run).start < batchChars
+    while (last - first < batchRuns - 1 && fits(runs[last + 1])) last++
+    if (performance.now() - sliceStart > sliceMs) {
+      await yieldToEventLoop()
+      if (shouldStop()) return undefined
+      sliceStart = performance.now()
+    }
+    await readRuns(runs.slice(first, last + 1), reading)
+    first = last + 1
   }
   if (shouldStop()) return undefined
   cache.clear()
-  for (const [key, value] of fresh) cache.set(key, value)
+  const findings: Finding[] = []
+  for (const run of runs) {
+    const own = run.findings ?? run.copyOf?.findings ?? []
+    cache.set(run.key, own)
+    for (const finding of own) findings.push(shift(finding, run.start, run.line))
+  }
   if (!directiveFor(format) || !text.includes('destigma-')) return findings
   return (await applyDirectives(directiveView(text, plan.blocks), format, findings)).findings
+}
+
+/** A run of blocks and its findings, relative to the run's start. */
+interface Run extends Block {
+  /** Line breaks before the run. */
+  line: number
+  key: string
+  withDefinitions: boolean
+  findings: Finding[] | undefined
+  /** An earlier run with the same text, read in its place. */
+  copyOf?: Run
+}
+
+/** Runs not in the cache that are read with one parse, at most. */
+const batchRuns = 16
+const batchChars = 16_384
+
+/**
+ * Read consecutive runs with one parse (they are whole top-level blocks, so together they read
+ * as they do apart) and hand each its own findings; where the reader fails, retry run by run,
+ * so that an unreadable block costs only its own findings.
+ */
+async function readRuns(
+  batch: Run[],
+  reading: {text: string; definitions: string; format: Format; options: StigmaOptions; onBlockError: OnBlockError}
+): Promise<void> {
+  const head = batch[0] as Run
+  const tail = batch[batch.length - 1] as Run
+  const source = reading.text.slice(head.start, tail.end)
+  let found: Finding[]
+  try {
+    found = batch.some((run) => run.withDefinitions)
+      ? await lintWithDefinitions(source, reading.definitions, reading.format, reading.options)
+      : await lintSource(source, reading.format, reading.options)
+  } catch (error) {
+    if (batch.length > 1) {
+      for (const run of batch) await readRuns([run], reading)
+      return
+    }
+    reading.onBlockError(error)
+    found = []
+  }
+  for (const run of batch) {
+    const from = run.start - head.start
+    const to = run.end - head.start
+    run.findings = found.filter((finding) => finding.offset >= from && finding.offset < to).map((finding) => shift(finding, -from, head.line - run.line))
+  }
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {

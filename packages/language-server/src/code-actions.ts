@@ -61,32 +61,24 @@ function edit(linted: LintedDocument, edits: TextEdit[]): WorkspaceEdit {
   return {changes: {[linted.document.uri]: edits}}
 }
 
-/** One quick fix per suggestion; the engine's safe fix (which also mends `a`/`an`) is preferred. */
+/**
+ * One quick fix per suggestion, each with the engine's own edit (which also mends `a`/`an`);
+ * the one the engine deems safe to apply unattended is preferred.
+ */
 function suggestionFixes(linted: LintedDocument, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
-  const actions: CodeAction[] = []
-  const covered = new Set<string>()
-  if (finding.fix) {
-    const fix = finding.fix
-    const replaced = linted.document.getText(rangeOf(linted.document, fix.range[0], fix.range[1], linted.base))
-    for (const suggestion of finding.expected) if (fix.text.toLowerCase().endsWith(suggestion.toLowerCase())) covered.add(suggestion)
-    actions.push({
-      title: `Replace “${replaced}” with “${fix.text}”`,
+  const safe = finding.fix
+  return finding.alternatives.map((alternative) => {
+    const fix = alternative.fix ?? {range: [finding.offset, finding.endOffset], text: alternative.text}
+    const range = rangeOf(linted.document, fix.range[0], fix.range[1], linted.base)
+    const action: CodeAction = {
+      title: `Replace “${linted.document.getText(range)}” with “${fix.text}”`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      isPreferred: true,
-      edit: edit(linted, [{range: rangeOf(linted.document, fix.range[0], fix.range[1], linted.base), newText: fix.text}])
-    })
-  }
-  for (const suggestion of finding.expected) {
-    if (covered.has(suggestion)) continue
-    actions.push({
-      title: `Replace “${finding.actual}” with “${suggestion}”`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: edit(linted, [{range: diagnostic.range, newText: suggestion}])
-    })
-  }
-  return actions
+      edit: edit(linted, [{range, newText: fix.text}])
+    }
+    if (safe && safe.text === fix.text && safe.range[0] === fix.range[0] && safe.range[1] === fix.range[1]) action.isPreferred = true
+    return action
+  })
 }
 
 /** Lines that text cannot be appended to without changing what they are: fences, table rows, rules, hard breaks. */
