@@ -231,6 +231,16 @@ describe('settings and config files', () => {
     expect((await next).diagnostics).toEqual([])
   })
 
+  it('takes settings from initializationOptions and pushed changes when the client cannot be asked', async () => {
+    const plain = new TestClient()
+    await plain.initialize(null, {capabilities: {}, initializationOptions: {destigma: {rules: {junkie: 'off'}}}})
+    expect(codes(await plain.open('untitled:pushed', 'The junkie and the addicts.\n'))).toEqual(['addict'])
+    const next = plain.nextDiagnostics('untitled:pushed')
+    await plain.connection.sendNotification('workspace/didChangeConfiguration', {settings: {destigma: {rules: {addict: 'off'}}}})
+    expect(codes(await next)).toEqual(['junkie'])
+    expect(await plain.shutdown()).toBe(0)
+  })
+
   it('lets the nearest rc file win over settings, which fill the rest', async () => {
     writeFileSync(join(workspace, '.destigmarc.json'), JSON.stringify({locale: 'en-GB'}))
     client.settings = {locale: 'en-US', rules: {junkie: 'off'}}

@@ -62,7 +62,10 @@ export function startServer(connection: Connection): void {
     let settings = settingsCache.get(uri)
     if (!settings) {
       settings = capabilities.workspace?.configuration
-        ? connection.workspace.getConfiguration({scopeUri: uri, section: 'destigma'}).then(readSettings, () => readSettings(pushedSettings))
+        ? connection.workspace.getConfiguration({scopeUri: uri, section: 'destigma'}).then(
+            (value: unknown) => readSettings(value ?? pushedSettings),
+            () => readSettings(pushedSettings)
+          )
         : Promise.resolve(readSettings(pushedSettings))
       settingsCache.set(uri, settings)
     }
@@ -141,7 +144,8 @@ export function startServer(connection: Connection): void {
     capabilities = params.capabilities
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : [])
     workspaceFolders = folders.flatMap((uri) => pathOf(uri) ?? [])
-    pushedSettings = (params.initializationOptions as {settings?: unknown} | undefined)?.settings
+    // Clients without workspace/configuration can pass the settings as {destigma: {...}}.
+    pushedSettings = (params.initializationOptions as {destigma?: unknown} | null | undefined)?.destigma
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
