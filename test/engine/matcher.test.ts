@@ -41,6 +41,10 @@ describe('matching', () => {
     expect(actuals('A widget, man.')).toEqual([])
   })
 
+  it('finds a standalone collective before a subordinating word', () => {
+    expect(lint('The homeless since the closure of the shelter have slept in the park.').map((finding) => finding.actual)).toEqual(['The homeless'])
+  })
+
   it('keeps the longest match where matches overlap', () => {
     expect(actuals('A chronic widget man arrived.')).toEqual(['chronic widget man'])
   })
@@ -109,6 +113,10 @@ describe('options', () => {
     expect(finding?.message).toMatch(/quotation/)
     expect(finding?.fix).toBeUndefined()
     expect(lint('She said "the widget man left".', {...options, quotes: 'ignore'})).toEqual([])
+    const [single] = lint("He told them that 'widget mans' were ruining it.", options)
+    expect(single?.actual).toBe('widget mans')
+    expect(single?.inQuotation).toBe(true)
+    expect(actuals("The widget mans' hats.")).toEqual(["widget mans'"])
     expect(lint('She said "the widget man left".', {...options, quotes: 'report'})[0]?.severity).toBe('error')
   })
 

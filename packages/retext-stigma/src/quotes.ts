@@ -1,8 +1,9 @@
 /**
  * Tracks whether a position lies inside quotation marks, scanning each paragraph
  * once from its start: positions must be asked in increasing order within a paragraph.
- * Curly quotes open and close; straight double quotes toggle; a single curly quote
- * only opens after a space or bracket, since `’` is also an apostrophe.
+ * Curly quotes open and close; straight double quotes toggle; a single quote (curly or
+ * straight) only opens after a space or bracket and only closes before a non-letter,
+ * since `’` and `'` are also apostrophes.
  */
 export class QuoteTracker {
   private paragraph = -1
@@ -33,8 +34,8 @@ export class QuoteTracker {
       if (char === '\u201C' || char === '\u00AB' || char === '\u201E') this.double = true
       else if (char === '\u201D' || char === '\u00BB') this.double = false
       else if (char === '"') this.double = !this.double
-      else if (char === '\u2018' && /^$|[\s([{\-\u2014]/.test(text[this.cursor - 1] ?? '')) this.single = true
-      else if (char === '\u2019' && this.single && !/\p{L}/u.test(text[this.cursor + 1] ?? '')) this.single = false
+      else if ((char === '\u2018' || char === "'") && /^$|[\s([{\-\u2014]/.test(text[this.cursor - 1] ?? '')) this.single = true
+      else if ((char === '\u2019' || char === "'") && this.single && !/\p{L}/u.test(text[this.cursor + 1] ?? '')) this.single = false
     }
     return this.double || this.single
   }

@@ -43,11 +43,18 @@ export function sentenceTokens(tree: Root): SentenceTokens[] {
 function tokensOf(sentence: Sentence): Token[] {
   const tokens: Token[] = []
   let gap = true
+  // Single quotation marks opened and not yet closed: a `'` after `junkies` then closes
+  // the quotation rather than making a plural possessive.
+  let openSingles = 0
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {
     const node = children[index]
     if (!node) continue
     if (node.type === 'WhiteSpaceNode') continue
+    if (node.type === 'PunctuationNode' && /^['\u2018]$/.test(node.value)) {
+      const previous = children[index - 1]
+      if (!previous || previous.type === 'WhiteSpaceNode') openSingles++
+    }
     if (node.type !== 'WordNode' || node.position?.start.offset === undefined) {
       gap = true
       continue
@@ -68,6 +75,12 @@ function tokensOf(sentence: Sentence): Token[] {
       next.position?.start.offset === end &&
       /s$/i.test(text)
     ) {
+      if (openSingles > 0) {
+        openSingles--
+        pushParts(tokens, text, start, gap)
+        gap = false
+        continue
+      }
       text += next.value
       wordEnd += next.value.length
       index++
