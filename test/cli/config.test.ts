@@ -52,13 +52,13 @@ describe('config discovery', () => {
   it('loads custom rules from files and folders, relative to the config file', () => {
     const folder = workspace({
       'config/.destigmarc.json': '{"customRules": ["../house", "single.yml"], "rules": {"house-dosehound": "error"}}',
-      'config/single.yml': customRule('house-lush', 'lush'),
+      'config/single.yml': customRule('house-brewzer', 'brewzer'),
       'house/one.yaml': customRule('house-dosehound', 'dosehound'),
-      'config/a.txt': 'A dosehound and a lush.\n'
+      'config/a.txt': 'A dosehound and a brewzer.\n'
     })
-    expect(ruleIds(cli(['--format', 'json', 'config/a.txt'], {cwd: folder}))).toEqual([['house-dosehound:error', 'house-lush:warning']])
-    const explained = cli(['--explain', 'house-lush'], {cwd: join(folder, 'config')})
-    expect(explained.stdout).toContain('# house-lush')
+    expect(ruleIds(cli(['--format', 'json', 'config/a.txt'], {cwd: folder}))).toEqual([['house-dosehound:error', 'house-brewzer:warning']])
+    const explained = cli(['--explain', 'house-brewzer'], {cwd: join(folder, 'config')})
+    expect(explained.stdout).toContain('# house-brewzer')
   })
 
   it('never executes a config file', () => {
