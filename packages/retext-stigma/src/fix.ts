@@ -27,11 +27,11 @@ export function wordingFor(suggestion: RuleSuggestion, form: string): string | u
  * @returns The replacement, cased.
  */
 export function matchCasing(actual: string, replacement: string, acronym = false): string {
-  const letters = actual.replace(/\P{L}/gu, '')
-  if (!acronym && letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase()
   if (acronym) return replacement
-  if (/^\p{Lu}/u.test(actual)) return replacement.charAt(0).toUpperCase() + replacement.slice(1)
-  return replacement
+  if (!/^\p{Lu}/u.test(actual)) return replacement
+  // All capitals (a headline) only when there are two letters or more and none is lower case.
+  if (!/\p{Ll}/u.test(actual) && /\p{L}.*\p{L}/su.test(actual)) return replacement.toUpperCase()
+  return replacement.charAt(0).toUpperCase() + replacement.slice(1)
 }
 
 /**

@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {checkRule} from './custom-rules.js'
-import {findInTree} from './engine.js'
+import {findInTree, type RawFinding} from './engine.js'
 import {checkOptions, OptionsError, withDefaults} from './options.js'
 import {ruleSet, ruleUrl} from './rule-set.js'
 import type {Alternative, Category, Fix, Severity, StigmaOptions} from './types.js'
@@ -52,25 +52,37 @@ export default function retextStigma(options?: StigmaOptions) {
   return function transform(tree: Root, file: VFile): void {
     const text = String(file.value ?? '')
     const place = location(file)
-    for (const finding of findInTree(tree, text, settings)) {
-      const start = place.toPoint(finding.start)
-      const end = place.toPoint(finding.end)
-      const best = finding.expected[0]
-      const reason =
-        `Avoid \`${finding.actual}\`` + (best ? `, use \`${best}\` instead` : '') + (finding.inQuotation ? ' (in a quotation)' : '')
-      const message = file.message(reason, {
-        place: start && end ? {start, end} : undefined,
-        ruleId: finding.rule.id,
-        source: 'retext-stigma'
-      })
-      message.actual = finding.actual
-      message.expected = finding.expected
-      message.url = ruleUrl(finding.rule.id)
-      message.note = finding.rule.explanation
-      message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined
-      const fields: StigmaMessageFields = {category: finding.rule.category, severity: finding.severity, inQuotation: finding.inQuotation, alternatives: finding.alternatives}
-      if (finding.fix) fields.fix = finding.fix
-      Object.assign(message, fields)
+    // Messages are Errors; their stack traces cost more than the matching and say nothing here.
+    const stackTraceLimit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    try {
+      emit(file, place, findInTree(tree, text, settings))
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit
     }
+  }
+}
+
+/** Add one vfile message per finding. */
+function emit(file: VFile, place: ReturnType<typeof location>, findings: RawFinding[]): void {
+  for (const finding of findings) {
+    const start = place.toPoint(finding.start)
+    const end = place.toPoint(finding.end)
+    const best = finding.expected[0]
+    const reason =
+      `Avoid \`${finding.actual}\`` + (best ? `, use \`${best}\` instead` : '') + (finding.inQuotation ? ' (in a quotation)' : '')
+    const message = file.message(reason, {
+      place: start && end ? {start, end} : undefined,
+      ruleId: finding.rule.id,
+      source: 'retext-stigma'
+    })
+    message.actual = finding.actual
+    message.expected = finding.expected
+    message.url = ruleUrl(finding.rule.id)
+    message.note = finding.rule.explanation
+    message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined
+    const fields: StigmaMessageFields = {category: finding.rule.category, severity: finding.severity, inQuotation: finding.inQuotation, alternatives: finding.alternatives}
+    if (finding.fix) fields.fix = finding.fix
+    Object.assign(message, fields)
   }
 }

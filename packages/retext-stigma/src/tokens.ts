@@ -22,22 +22,25 @@ export interface SentenceTokens {
 const trailingApostrophe = /^['\u2019]$/
 
 /**
- * Collect the word tokens of every sentence, with offsets into the source.
- * Hyphenated words are split into parts so `crack-head` matches `crack head`.
+ * Yield the word tokens of each sentence in turn, with offsets into the source, so only
+ * one sentence's tokens are alive at a time. Hyphenated words are split into parts so
+ * `crack-head` matches `crack head`.
  *
  * @param tree - An nlcst tree with positions.
- * @returns One token list per sentence.
+ * @returns One token list per sentence, in document order.
  */
-export function sentenceTokens(tree: Root): SentenceTokens[] {
-  const result: SentenceTokens[] = []
+export function* sentenceTokens(tree: Root): Generator<SentenceTokens> {
+  const paragraphs: Paragraph[] = []
   visit(tree, 'ParagraphNode', (paragraph: Paragraph) => {
-    const paragraphStart = paragraph.position?.start.offset ?? 0
-    for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') result.push({tokens: tokensOf(sentence), paragraphStart})
-    }
+    paragraphs.push(paragraph)
     return 'skip'
   })
-  return result
+  for (const paragraph of paragraphs) {
+    const paragraphStart = paragraph.position?.start.offset ?? 0
+    for (const sentence of paragraph.children) {
+      if (sentence.type === 'SentenceNode') yield {tokens: tokensOf(sentence), paragraphStart}
+    }
+  }
 }
 
 function tokensOf(sentence: Sentence): Token[] {
