@@ -49,6 +49,11 @@ describe('matching', () => {
     expect(actuals('A chronic widget man arrived.')).toEqual(['chronic widget man'])
   })
 
+  it('leaves out a full stop the parser folds into the word before a lower-case word', () => {
+    expect(actuals('We met a widget man. then we left.')).toEqual(['widget man'])
+    expect(fix('We met a widget man. then we left.', options)).toBe('We met a person who makes widgets. then we left.')
+  })
+
   it('does not match inside a longer word', () => {
     expect(actuals('The widgetmanship award.')).toEqual([])
   })

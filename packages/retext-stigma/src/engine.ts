@@ -24,6 +24,8 @@ export interface RawFinding {
 }
 
 let builtIn: CompiledRules | undefined
+// Keyed by the custom-rules list itself, so a caller that reuses its options compiles once.
+const withCustom = new WeakMap<object, CompiledRules>()
 
 /**
  * The compiled rules for a set of options: the built-in set (compiled once) plus any custom rules.
@@ -32,7 +34,14 @@ let builtIn: CompiledRules | undefined
  * @returns The compiled rules.
  */
 export function compiledFor(settings: ResolvedOptions): CompiledRules {
-  if (settings.customRules.length > 0) return compileRules([...ruleSet.rules, ...settings.customRules])
+  if (settings.customRules.length > 0) {
+    let compiled = withCustom.get(settings.customRules)
+    if (!compiled) {
+      compiled = compileRules([...ruleSet.rules, ...settings.customRules])
+      withCustom.set(settings.customRules, compiled)
+    }
+    return compiled
+  }
   builtIn ??= compileRules(ruleSet.rules)
   return builtIn
 }

@@ -88,6 +88,12 @@ function tokensOf(sentence: Sentence): Token[] {
       wordEnd += next.value.length
       index++
     }
+    // parse-english folds a full stop into the word before a lower-case word ("an addict.
+    // and"); the stop is not part of the word for matching.
+    const last = node.children.at(-1)
+    if (contiguous && text.length > 1 && last?.type === 'PunctuationNode' && last.value === '.' && text.endsWith('.')) {
+      text = text.slice(0, -1)
+    }
     if (contiguous) pushParts(tokens, text, start, gap)
     else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap})
     gap = false
