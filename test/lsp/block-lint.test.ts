@@ -56,12 +56,9 @@ const markdownDocument = fc
   .tuple(
     fc.option(line.map((text) => `---\ntitle: ${text}\nauthor: addicts\n\nlayout: post\n---`), {nil: undefined}),
     fc.array(fc.tuple(markdownPiece, fc.constantFrom('\n\n', '\n', '\n\n\n', '\n  \n')), {minLength: 1, maxLength: 14}),
-    fc.boolean()
+    fc.constantFrom('\n', '\n', '\r\n', '\r')
   )
-  .map(([front, pieces, crlf]) => {
-    const text = (front ? `${front}\n` : '') + pieces.map(([piece, gap]) => piece + gap).join('')
-    return crlf ? text.replace(/\n/g, '\r\n') : text
-  })
+  .map(([front, pieces, eol]) => ((front ? `${front}\n` : '') + pieces.map(([piece, gap]) => piece + gap).join('')).replace(/\n/g, eol))
 
 describe('block-wise linting gives the whole-document findings', () => {
   const fixtures = readdirSync(join(root, 'fixtures')).filter((name) => /\.(md|txt)$/.test(name))

@@ -2,8 +2,16 @@ import {applyDirectives, directiveFor, readProse, type Format} from '@destigma/f
 import {lintTree, type Finding, type Fix, type StigmaOptions} from 'retext-stigma'
 import {groupBlocks, markdownBlocks, textBlocks, type Block} from './blocks.js'
 
+/** A run's findings, relative to the run, and as placed in the document at its last position. */
+export interface Placement {
+  own: Finding[]
+  start: number
+  line: number
+  placed: Finding[]
+}
+
 /** Findings per run of blocks, keyed by its text; kept only for the runs of the latest version. */
-export type BlockCache = Map<string, Finding[]>
+export type BlockCache = Map<string, Placement>
 
 /** Called between blocks; returning true abandons the run (a newer version of the text exists). */
 export type ShouldStop = () => boolean
@@ -105,23 +113,24 @@ export async function lintByBlocks(
   const plan = layout(text, format)
   if (!plan) {
     const key = `whole\u0000${text}`
-    const findings = cache.get(key) ?? (await lintSource(text, format, options))
+    const findings = cache.get(key)?.own ?? (await lintSource(text, format, options))
     if (shouldStop()) return undefined
     cache.clear()
-    cache.set(key, findings)
+    cache.set(key, {own: findings, start: 0, line: 0, placed: findings})
     return directiveFor(format) && text.includes('destigma-') ? (await applyDirectives(text, format, findings)).findings : findings
   }
   const runs: Run[] = []
   const firstMiss = new Map<string, Run>()
   let line = 0
   let counted = 0
+  const carriageReturns = text.includes('\r')
   for (const block of groupBlocks(text, plan.blocks)) {
-    line += countLineBreaks(text, counted, block.start)
+    line += countLineBreaks(text, counted, block.start, carriageReturns)
     counted = block.start
     const source = text.slice(block.start, block.end)
     const withDefinitions = plan.definitions !== '' && source.includes('[')
     const run: Run = {...block, line, key: withDefinitions ? `${source}\u0000${plan.definitions}` : source, withDefinitions, findings: undefined}
-    run.findings = cache.get(run.key)
+    run.findings = cache.get(run.key)?.own
     if (!run.findings) {
       const same = firstMiss.get(run.key)
       if (same) run.copyOf = same
@@ -148,13 +157,19 @@ export async function lintByBlocks(
     first = last + 1
   }
   if (shouldStop()) return undefined
-  cache.clear()
+  const placements = new Map<string, Placement>()
   const findings: Finding[] = []
   for (const run of runs) {
     const own = run.findings ?? run.copyOf?.findings ?? []
-    cache.set(run.key, own)
-    for (const finding of own) findings.push(shift(finding, run.start, run.line))
+    // A run that has not moved keeps the very finding objects of the last run, so callers can reuse what they made of them.
+    const before = cache.get(run.key)
+    let placement = before && before.own === own && before.start === run.start && before.line === run.line ? before : undefined
+    placement ??= {own, start: run.start, line: run.line, placed: own.map((finding) => shift(finding, run.start, run.line))}
+    placements.set(run.key, placement)
+    findings.push(...placement.placed)
   }
+  cache.clear()
+  for (const [key, placement] of placements) cache.set(key, placement)
   if (!directiveFor(format) || !text.includes('destigma-')) return findings
   return (await applyDirectives(directiveView(text, plan.blocks), format, findings)).findings
 }
@@ -206,8 +221,16 @@ async function readRuns(
   }
 }
 
-function countLineBreaks(text: string, from: number, to: number): number {
+/** Line breaks in `text` between two offsets: LF, CRLF and a lone CR each count once, as editors and the engine count them. */
+function countLineBreaks(text: string, from: number, to: number, carriageReturns: boolean): number {
   let count = 0
-  for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) count++
+  if (!carriageReturns) {
+    for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) count++
+    return count
+  }
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count++
+  }
   return count
 }

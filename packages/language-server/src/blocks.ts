@@ -47,6 +47,8 @@ function splitLines(text: string): Line[] {
   }
 }
 
+const loneCarriageReturn = /\r(?!\n)/
+
 /** An ASCII letter, or any character past ASCII (none of Markdown's markers). */
 const startsWithLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127
 
@@ -123,7 +125,7 @@ function opens(line: string): OpenConstruct | undefined {
  * matter, fenced code and multi-line HTML blocks (inside an HTML block that runs to a blank line,
  * a fence is not a fence); indented lines stay with the block above (they may continue a list
  * item). Where this scan cannot tell the structure (a construct opened with a small indent,
- * which a list item may or may not own, still open when a margin line follows a blank line;
+ * which a list item may or may not own, still open when a line at the margin comes;
  * a lone HTML tag after an indented line), the rest of the document stays one block: correct,
  * if slower.
  *
@@ -131,6 +133,8 @@ function opens(line: string): OpenConstruct | undefined {
  * @returns Blocks in order, covering every non-blank line.
  */
 export function markdownBlocks(text: string): MarkdownLayout {
+  // Lines that end in a lone carriage return (old Mac files) are lines to the parser but not to this scan.
+  if (loneCarriageReturn.test(text)) return wholeDocument(text)
   const lines = splitLines(text)
   const blocks: Block[] = []
   const definitions: string[] = []
@@ -145,11 +149,12 @@ export function markdownBlocks(text: string): MarkdownLayout {
 
   const firstLine = lines[0]
   if (firstLine && /^---[ \t]*$/.test(firstLine.text)) {
-    const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line.text))
-    if (close !== -1) {
-      current = {start: 0, end: (lines[close] as Line).end}
-      index = close + 1
-    }
+    const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line.text))
+    // An opening fence that never closes leaves the parser unable to start a list inside a
+    // paragraph for the rest of the document (a quirk of the front-matter extension): read it whole.
+    if (close === -1) return wholeDocument(text)
+    current = {start: 0, end: (lines[close] as Line).end}
+    index = close + 1
   }
 
   for (; index < lines.length; index++) {
@@ -186,7 +191,8 @@ export function markdownBlocks(text: string): MarkdownLayout {
     } else {
       definitionMayStart = false
     }
-    if (open && open.indented && afterBlank && startsAtMargin(line.text)) ambiguous = true
+    // A line at the margin ends a list item, and with it a construct the item may own.
+    if (open && open.indented && startsAtMargin(line.text)) ambiguous = true
     const boundary = !open && !ambiguous && afterBlank && startsAtMargin(line.text)
     afterBlank = false
     if (open) {
@@ -229,6 +235,7 @@ function wholeDocument(text: string): MarkdownLayout {
  * @returns Blocks in order.
  */
 export function textBlocks(text: string): Block[] {
+  if (loneCarriageReturn.test(text)) return wholeDocument(text).blocks
   const blocks: Block[] = []
   let current: Block | undefined
   for (const line of splitLines(text)) {

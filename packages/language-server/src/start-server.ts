@@ -1,5 +1,6 @@
 import {fileURLToPath} from 'node:url'
 import {directiveFor} from '@destigma/formats'
+import type {Finding} from 'retext-stigma'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {
   CodeActionKind,
@@ -9,6 +10,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
+  type Diagnostic,
   type Connection,
   type InitializeResult
 } from 'vscode-languageserver/node'
@@ -33,6 +35,10 @@ interface DocumentMemory {
   cache: BlockCache
   /** The format and options the cache was made with. */
   cacheKey: string
+  /** The diagnostic made of each finding, while the finding is in use. */
+  diagnostics: WeakMap<Finding, Diagnostic>
+  /** The byte-order-mark offset the diagnostics were made with. */
+  base: number
 }
 
 /**
@@ -110,7 +116,7 @@ export function startServer(connection: Connection): void {
     const cacheKey = JSON.stringify([format, config.options])
     let memory = memories.get(document.uri)
     if (!memory || memory.cacheKey !== cacheKey) {
-      memory = {cache: new Map(), cacheKey}
+      memory = {cache: new Map(), cacheKey, diagnostics: new WeakMap(), base}
       memories.set(document.uri, memory)
     }
     const text = document.getText().slice(base)
@@ -119,11 +125,17 @@ export function startServer(connection: Connection): void {
     )
     if (!findings || isStale()) return undefined
     const linted: LintedDocument = {document, findings, base}
-    void connection.sendDiagnostics({
-      uri: document.uri,
-      version: document.version,
-      diagnostics: findings.map((finding) => toDiagnostic(document, finding, base))
+    // Findings of runs that did not move are the same objects as last time, and so are their diagnostics.
+    const diagnostics = findings.map((finding) => {
+      let diagnostic = memory.diagnostics.get(finding)
+      if (!diagnostic || memory.base !== base) {
+        diagnostic = toDiagnostic(document, finding, base)
+        memory.diagnostics.set(finding, diagnostic)
+      }
+      return diagnostic
     })
+    memory.base = base
+    void connection.sendDiagnostics({uri: document.uri, version: document.version, diagnostics})
     return linted
   }
 
