@@ -179,6 +179,17 @@ describe('code actions', () => {
     expect(applyEdits('# house style\nlocale: en-GB\n', editsFor(allow?.edit, rcUri))).toBe('# house style\nlocale: en-GB\nallow:\n  - junkie\n')
   })
 
+  it('adds to the destigma key of package.json when that is the workspace config', async () => {
+    const manifest = '{\n  "name": "site",\n  "destigma": {\n    "locale": "en-GB"\n  }\n}\n'
+    writeFileSync(join(workspace, 'package.json'), manifest)
+    const uri = uriOf('package.md')
+    const diagnostic = (await client.open(uri, 'The junkie.\n')).diagnostics[0] as Diagnostic
+    const allow = (await client.codeActions(uri, diagnostic.range, [diagnostic], ['quickfix'])).find((action) => action.title.startsWith('Allow'))
+    const edited = applyEdits(manifest, editsFor(allow?.edit, uriOf('package.json')))
+    expect(JSON.parse(edited)).toEqual({name: 'site', destigma: {locale: 'en-GB', allow: ['junkie']}})
+    expect(edited).toContain('\n  "name": "site",\n')
+  })
+
   it('fixes every safe finding with source.fixAll.destigma, asked for as source.fixAll or source', async () => {
     const text = 'The addicts met.\n\nAn addict spoke, and the junkie left.\n\n"The addicts," she said.\n'
     const uri = uriOf('all.md')
@@ -210,6 +221,17 @@ describe('hover', () => {
     expect(hover?.contents.value).toContain('people with addiction')
     for (const source of rule?.sourceDetails ?? []) expect(hover?.contents.value).toContain(`](${source.url})`)
     expect(await client.hover(uri, {line: 0, character: 1})).toBeNull()
+  })
+
+  it('falls back to plain text for clients that cannot show Markdown', async () => {
+    const plain = new TestClient()
+    await plain.initialize(null, {capabilities: {workspace: {configuration: true}, textDocument: {hover: {contentFormat: ['plaintext']}}}})
+    await plain.open('untitled:plain', 'Two addicts.\n')
+    const hover = await plain.hover('untitled:plain', {line: 0, character: 6})
+    expect(hover?.contents.kind).toBe('plaintext')
+    expect(hover?.contents.value).toContain('Instead: people with addiction')
+    expect(hover?.contents.value).not.toContain('**')
+    expect(await plain.shutdown()).toBe(0)
   })
 })
 
