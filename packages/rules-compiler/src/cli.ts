@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     const {writeDocs} = await import('./docs.js')
     const stale = await writeDocs(root, rest.includes('--check'))
     if (stale.length > 0) {
-      console.error(`These generated docs are stale; run \`pnpm docs\` and commit them:\n${stale.map((file) => '  ' + file).join('\n')}`)
+      console.error(`These generated docs are stale; run \`pnpm rules:docs\` and commit them:\n${stale.map((file) => '  ' + file).join('\n')}`)
       process.exitCode = 1
     }
   } else {

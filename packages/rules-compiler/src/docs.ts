@@ -53,7 +53,7 @@ function renderInvalid(rule: Rule, example: NonNullable<NonNullable<Rule['exampl
  */
 export function rulePage(rule: RuleInfo): string {
   const parts: string[] = []
-  parts.push(`<!-- Generated from rules/${rule.category}/${rule.id}.yml by \`pnpm docs\`. Do not edit. -->`)
+  parts.push(`<!-- Generated from rules/${rule.category}/${rule.id}.yml by \`pnpm rules:docs\`. Do not edit. -->`)
   parts.push(`# ${rule.id}`)
   parts.push(
     `${categoryTitles[rule.category] ?? rule.category} · ${rule.severity} · preset: ${rule.preset} · ${rule.fixable ? 'safe fix available' : 'suggestions only'}`
