@@ -38,6 +38,8 @@ export function readHtml(text: string): Root {
     // The converter reads only the body's flow; the page title is prose readers see too.
     else if (node.tagName === 'title') node.tagName = 'p'
   })
+  // The converter needs a placed root; a document with nothing in it has none.
+  if (!hast.position) return {type: 'RootNode', children: []}
   return toNlcst(hast, file, ParseEnglish) as Root
 }
 

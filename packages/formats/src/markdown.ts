@@ -37,6 +37,7 @@ export async function readMarkdown(text: string, mdx = false): Promise<Root> {
   rememberComments(text, mdx ? 'mdx' : 'markdown', commentsIn(mdast, text, mdx))
   alignTextNodes(mdast, text, (offset) => place.toPoint(offset))
   dropBareUrls(mdast)
+  dropDefinitions(mdast)
   const cells: TableCell[] = []
   visit(mdast, 'tableCell', (cell) => {
     cells.push(cell)
@@ -52,6 +53,17 @@ export async function readMarkdown(text: string, mdx = false): Promise<Root> {
 function paragraphsOf(root: MdastRoot, file: VFile): Paragraph[] {
   if (root.position === undefined) return []
   return (toNlcst(root, file, ParseEnglish, {ignore: notProse}) as Root).children.filter((child): child is Paragraph => child.type === 'ParagraphNode')
+}
+
+/**
+ * Link definitions (`[label]: url "title"`) are addresses, not prose. They must go before
+ * conversion: micromark can start a setext heading over a definition, and the converter
+ * cannot take siblings whose places overlap.
+ */
+function dropDefinitions(node: MdastRoot | MdastRoot['children'][number]): void {
+  if (!('children' in node)) return
+  node.children = node.children.filter((child) => child.type !== 'definition') as typeof node.children
+  for (const child of node.children) dropDefinitions(child)
 }
 
 /** Autolinks (`<https://…>` and bare URLs) are addresses, not prose: drop their text. */
