@@ -24,8 +24,9 @@ export interface RawFinding {
 }
 
 let builtIn: CompiledRules | undefined
-// Keyed by the custom-rules list itself, so a caller that reuses its options compiles once.
-const withCustom = new WeakMap<object, CompiledRules>()
+// The last custom rule set compiled: callers (the CLI, the server) pass the same rule
+// objects for file after file, in lists merged anew each time.
+let lastCustom: {rules: Rule[]; compiled: CompiledRules} | undefined
 
 /**
  * The compiled rules for a set of options: the built-in set (compiled once) plus any custom rules.
@@ -34,13 +35,11 @@ const withCustom = new WeakMap<object, CompiledRules>()
  * @returns The compiled rules.
  */
 export function compiledFor(settings: ResolvedOptions): CompiledRules {
-  if (settings.customRules.length > 0) {
-    let compiled = withCustom.get(settings.customRules)
-    if (!compiled) {
-      compiled = compileRules([...ruleSet.rules, ...settings.customRules])
-      withCustom.set(settings.customRules, compiled)
-    }
-    return compiled
+  const custom = settings.customRules
+  if (custom.length > 0) {
+    const same = lastCustom?.rules.length === custom.length && lastCustom.rules.every((rule, index) => rule === custom[index])
+    if (!same || !lastCustom) lastCustom = {rules: [...custom], compiled: compileRules([...ruleSet.rules, ...custom])}
+    return lastCustom.compiled
   }
   builtIn ??= compileRules(ruleSet.rules)
   return builtIn
