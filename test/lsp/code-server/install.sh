@@ -9,7 +9,7 @@ if [ -x "$target/node_modules/.bin/code-server" ]; then exit 0; fi
 
 # Its native modules compile against these; node-pty's install calls node-gyp through npx.
 apt-get update
-apt-get install -y --no-install-recommends libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential ripgrep
+apt-get install -y --no-install-recommends libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config build-essential python3 ripgrep
 command -v node-gyp >/dev/null || npm install --global node-gyp
 
 # @vscode/ripgrep downloads rg from a host CI cannot reach; it first looks in its cache in the
