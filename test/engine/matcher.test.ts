@@ -45,6 +45,15 @@ describe('matching', () => {
     expect(lint('The homeless since the closure of the shelter have slept in the park.').map((finding) => finding.actual)).toEqual(['The homeless'])
   })
 
+  it('looks for context in the whole paragraph when the rule asks for it', () => {
+    const gadget: Rule = {...widget, id: 'test-gadget', terms: [{phrase: 'gadgeteer'}], context: {requires: ['widgets'], window: 'paragraph'}}
+    const found = (text: string) => lint(text, {customRules: [gadget]}).map((finding) => finding.actual)
+    expect(found('We sell widgets. The gadgeteer left.')).toEqual(['gadgeteer'])
+    expect(found('We sell widgets.\n\nThe gadgeteer left.')).toEqual([])
+    const nearby: Rule = {...gadget, id: 'test-gadget-near', context: {requires: ['widgets'], window: 4}}
+    expect(lint('We sell widgets. The gadgeteer left.', {customRules: [nearby]})).toEqual([])
+  })
+
   it('keeps the longest match where matches overlap', () => {
     expect(actuals('A chronic widget man arrived.')).toEqual(['chronic widget man'])
   })

@@ -24,7 +24,7 @@ export interface WordSet {
 
 /** Context conditions with their word lists compiled. */
 export interface CompiledContext {
-  window: number
+  window: number | 'paragraph'
   requires?: WordSet
   forbids?: WordSet
   precededBy?: WordSet

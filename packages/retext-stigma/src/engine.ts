@@ -3,11 +3,11 @@ import type {CompiledRules} from './compile.js'
 import {compileRules} from './compile.js'
 import {buildEdit, matchCasing, wordingFor} from './fix.js'
 import {expandTerm} from './inflect.js'
-import {matchSentence} from './match.js'
+import {matchSentence, type Match} from './match.js'
 import type {ResolvedOptions} from './options.js'
 import {QuoteTracker} from './quotes.js'
 import {ruleSet} from './rule-set.js'
-import {sentenceTokens} from './tokens.js'
+import {paragraphTokens, type Token} from './tokens.js'
 import type {Alternative, Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
 
 /** A finding with offsets; the plugin adds lines and columns. */
@@ -107,44 +107,54 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
   const findings: RawFinding[] = []
   const quotes = new QuoteTracker(text)
 
-  for (const {tokens, paragraphStart} of sentenceTokens(tree)) {
-    for (const match of matchSentence(tokens, compiled, (id) => severityOf(compiled.byId.get(id) as Rule) !== 'off')) {
-      const {rule, form} = match.terminal
-      const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)
-      if (allowed.has(matchKeys.join(' '))) continue
-      const inQuotation = quotes.isQuoted(paragraphStart, match.start)
-      if (inQuotation && settings.quotes === 'ignore') continue
-      const lowered = inQuotation && settings.quotes === 'lower'
-      const severity = severityOf(rule) as Severity
-      const actual = text.slice(match.start, match.end)
-      const acronym = match.terminal.exactWords !== undefined
-      const alternatives: Alternative[] = []
-      let fix: Fix | undefined
-      for (const suggestion of suggestionsFor(rule, settings.locale)) {
-        const wording = wordingFor(suggestion, form)
-        const edit = wording === undefined ? undefined : buildEdit(text, tokens, match.first, match.end, wording, acronym)
-        const shown = wording ?? wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular') ?? suggestion.text
-        // An acronym gives no casing to copy, except that it may open the sentence.
-        const cased = acronym && match.first === 0 ? matchCasing('X', shown) : matchCasing(actual, shown, acronym)
-        const alternative: Alternative = {text: cased}
-        if (edit) alternative.fix = edit
-        // A quoted match keeps its suggestions but gets no automatic fix.
-        if (suggestion.safe && edit && !lowered) fix = edit
-        if (!alternatives.some((other) => other.text === alternative.text)) alternatives.push(alternative)
+  const enabled = (id: string): boolean => severityOf(compiled.byId.get(id) as Rule) !== 'off'
+  for (const {sentences, start: paragraphStart} of paragraphTokens(tree)) {
+    for (const tokens of sentences) {
+      for (const match of matchSentence(tokens, compiled, enabled, sentences)) {
+        const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)
+        if (allowed.has(matchKeys.join(' '))) continue
+        const inQuotation = quotes.isQuoted(paragraphStart, match.start)
+        if (inQuotation && settings.quotes === 'ignore') continue
+        const severity = severityOf(match.terminal.rule) as Severity
+        findings.push(findingFor(match, tokens, text, settings.locale, inQuotation && settings.quotes === 'lower' ? lower[severity] : severity, inQuotation, inQuotation && settings.quotes === 'lower'))
       }
-      const finding: RawFinding = {
-        rule,
-        severity: lowered ? lower[severity] : severity,
-        actual,
-        expected: alternatives.map((alternative) => alternative.text),
-        alternatives,
-        start: match.start,
-        end: match.end,
-        inQuotation
-      }
-      if (fix) finding.fix = fix
-      findings.push(finding)
     }
   }
   return findings.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Build the finding for one match: every suggestion in the match's form and casing, each
+ * with its edit, and the safe one as the fix unless the match is quoted and lowered.
+ */
+function findingFor(match: Match, tokens: Token[], text: string, locale: ResolvedOptions['locale'], severity: Severity, inQuotation: boolean, lowered: boolean): RawFinding {
+  const {rule, form} = match.terminal
+  const actual = text.slice(match.start, match.end)
+  const acronym = match.terminal.exactWords !== undefined
+  const alternatives: Alternative[] = []
+  let fix: Fix | undefined
+  for (const suggestion of suggestionsFor(rule, locale)) {
+    const wording = wordingFor(suggestion, form)
+    const edit = wording === undefined ? undefined : buildEdit(text, tokens, match.first, match.end, wording, acronym)
+    const shown = wording ?? wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular') ?? suggestion.text
+    // An acronym gives no casing to copy, except that it may open the sentence.
+    const cased = acronym && match.first === 0 ? matchCasing('X', shown) : matchCasing(actual, shown, acronym)
+    const alternative: Alternative = {text: cased}
+    if (edit) alternative.fix = edit
+    // A quoted match keeps its suggestions but gets no automatic fix.
+    if (suggestion.safe && edit && !lowered) fix = edit
+    if (!alternatives.some((other) => other.text === alternative.text)) alternatives.push(alternative)
+  }
+  const finding: RawFinding = {
+    rule,
+    severity,
+    actual,
+    expected: alternatives.map((alternative) => alternative.text),
+    alternatives,
+    start: match.start,
+    end: match.end,
+    inQuotation
+  }
+  if (fix) finding.fix = fix
+  return finding
 }

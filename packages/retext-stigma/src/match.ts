@@ -32,9 +32,10 @@ const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) && /\p{Ll
  * @param tokens - The sentence's tokens.
  * @param compiled - The compiled rules.
  * @param enabled - Whether a rule is switched on.
+ * @param paragraph - Every sentence of the paragraph, for rules whose context is the whole paragraph.
  * @returns Non-overlapping matches in order of position.
  */
-export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled: (ruleId: string) => boolean): Match[] {
+export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled: (ruleId: string) => boolean, paragraph: Token[][] = [tokens]): Match[] {
   // Most sentences have no match at all: find shielded names only once one turns up.
   let shielded: boolean[] | undefined
   const isShielded = (index: number): boolean => (shielded ??= shieldedTokens(tokens, compiled.exceptions))[index] === true
@@ -46,7 +47,7 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
     while (node) {
       for (const terminal of node.ends) {
         const match = {terminal, first, last, start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0}
-        if (accept(match, tokens, compiled, isShielded, enabled)) candidates.push(match)
+        if (accept(match, tokens, compiled, isShielded, enabled, paragraph)) candidates.push(match)
       }
       const following = tokens[last + 1]
       if (!following || following.gapBefore) break
@@ -69,7 +70,7 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
   return kept.sort((a, b) => a.start - b.start)
 }
 
-function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean): boolean {
+function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean, paragraph: Token[][]): boolean {
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => word !== undefined && tokens[match.first + index]?.text !== word)) return false
@@ -77,7 +78,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name.
   if (!exactWords && inProperName(tokens, match.first, match.last)) return false
   const context = compiled.contexts.get(rule.id)
-  return context ? contextHolds(context, tokens, match.first, match.last) : true
+  return context ? contextHolds(context, tokens, match.first, match.last, paragraph) : true
 }
 
 /** The token right before the match, if only white space separates them. */
@@ -91,7 +92,7 @@ function nextWord(tokens: Token[], last: number): Token | undefined {
   return next && !next.gapBefore ? next : undefined
 }
 
-function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number): boolean {
+function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, paragraph: Token[][]): boolean {
   const previous = previousWord(tokens, first)
   const next = nextWord(tokens, last)
   if (context.precededBy && !(previous && inWordSet(context.precededBy, previous.key))) return false
@@ -100,12 +101,15 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
   if (context.standalone && next && !standaloneFollowers.has(next.key)) return false
   if (context.requires || context.forbids) {
-    const before = tokens.slice(Math.max(0, first - context.window), first)
-    const after = tokens.slice(last + 1, last + 1 + context.window)
+    const {requires, forbids, window} = context
+    const own = tokens.slice(first, last + 1)
+    const around =
+      window === 'paragraph'
+        ? paragraph.flatMap((sentence) => (sentence === tokens ? [...tokens.slice(0, first), ...tokens.slice(last + 1)] : sentence))
+        : [...tokens.slice(Math.max(0, first - window), first), ...tokens.slice(last + 1, last + 1 + window)]
     // The match's own words count as nearby for `requires` (`substance abuse` carries its context).
-    const {requires, forbids} = context
-    if (requires && ![...before, ...tokens.slice(first, last + 1), ...after].some((token) => inWordSet(requires, token.key))) return false
-    if (forbids && [...before, ...after].some((token) => inWordSet(forbids, token.key))) return false
+    if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key))) return false
+    if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
   return true
 }

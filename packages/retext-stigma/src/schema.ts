@@ -74,7 +74,7 @@ export const ruleSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        window: {type: 'integer', minimum: 1, maximum: 20},
+        window: {anyOf: [{type: 'integer', minimum: 1, maximum: 20}, {const: 'paragraph'}]},
         requires: wordList,
         forbids: wordList,
         preceded_by: wordList,

@@ -13,33 +13,32 @@ export interface Token {
   gapBefore: boolean
 }
 
-/** The words of one sentence, and the paragraph it belongs to. */
-export interface SentenceTokens {
-  tokens: Token[]
-  paragraphStart: number
+/** The words of one paragraph, sentence by sentence. */
+export interface ParagraphTokens {
+  sentences: Token[][]
+  start: number
 }
 
 const trailingApostrophe = /^['\u2019]$/
 
 /**
- * Yield the word tokens of each sentence in turn, with offsets into the source, so only
- * one sentence's tokens are alive at a time. Hyphenated words are split into parts so
- * `crack-head` matches `crack head`.
+ * Yield the word tokens of each paragraph in turn, sentence by sentence, with offsets
+ * into the source, so only one paragraph's tokens are alive at a time. Hyphenated words
+ * are split into parts so `crack-head` matches `crack head`.
  *
  * @param tree - An nlcst tree with positions.
- * @returns One token list per sentence, in document order.
+ * @returns One entry per paragraph, in document order.
  */
-export function* sentenceTokens(tree: Root): Generator<SentenceTokens> {
+export function* paragraphTokens(tree: Root): Generator<ParagraphTokens> {
   const paragraphs: Paragraph[] = []
   visit(tree, 'ParagraphNode', (paragraph: Paragraph) => {
     paragraphs.push(paragraph)
     return 'skip'
   })
   for (const paragraph of paragraphs) {
-    const paragraphStart = paragraph.position?.start.offset ?? 0
-    for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') yield {tokens: tokensOf(sentence), paragraphStart}
-    }
+    const sentences: Token[][] = []
+    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') sentences.push(tokensOf(sentence))
+    yield {sentences, start: paragraph.position?.start.offset ?? 0}
   }
 }
 

@@ -54,8 +54,8 @@ export interface RuleSuggestion {
 
 /** Conditions on the words around a match. Words may end in `*` to match a prefix. */
 export interface RuleContext {
-  /** Words each side that `requires` and `forbids` look at (default: 4). */
-  window?: number
+  /** Words each side that `requires` and `forbids` look at, or `paragraph` for the whole paragraph the match is in (default: 4). */
+  window?: number | 'paragraph'
   /** At least one of these must be within the window. */
   requires?: string[]
   /** None of these may be within the window. */

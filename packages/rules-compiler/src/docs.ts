@@ -70,8 +70,9 @@ export function rulePage(rule: RuleInfo): string {
   const context = rule.context
   const exceptionLines: string[] = []
   if (rule.exceptions?.length) exceptionLines.push(`Never flagged inside these names: ${rule.exceptions.join('; ')}.`)
-  if (context?.requires) exceptionLines.push(`Fires only with one of these words nearby: ${context.requires.join(', ')}.`)
-  if (context?.forbids) exceptionLines.push(`Does not fire with any of these words nearby: ${context.forbids.join(', ')}.`)
+  const nearby = context?.window === 'paragraph' ? 'in the same paragraph' : 'nearby'
+  if (context?.requires) exceptionLines.push(`Fires only with one of these words ${nearby}: ${context.requires.join(', ')}.`)
+  if (context?.forbids) exceptionLines.push(`Does not fire with any of these words ${nearby}: ${context.forbids.join(', ')}.`)
   if (context?.preceded_by) exceptionLines.push(`Fires only right after: ${context.preceded_by.join(', ')}.`)
   if (context?.not_preceded_by) exceptionLines.push(`Does not fire right after: ${context.not_preceded_by.join(', ')}.`)
   if (context?.followed_by) exceptionLines.push(`Fires only right before: ${context.followed_by.join(', ')}.`)
