@@ -60,6 +60,13 @@ describe('stylish reporter', () => {
     expect(onTerminal('NO_COLOR=1')).toContain('addicts → people with addiction')
   })
 
+  it('says when a finding is inside a quotation', () => {
+    const folder = workspace({'q.txt': 'She said "the addicts left" and the addicts left.\n'})
+    const run = cli(['q.txt'], {cwd: folder})
+    expect(run.stdout).toMatch(/1:15\s+info\s+addicts \(in a quotation\) → people with addiction/)
+    expect(run.stdout).toMatch(/1:40\s+warning\s+addicts → people with addiction/)
+  })
+
   it('prints nothing for clean files', () => {
     const folder = workspace(files)
     const run = cli(['clean.txt'], {cwd: folder})

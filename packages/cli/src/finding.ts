@@ -20,6 +20,8 @@ export interface ReportedFinding extends Place {
   url: string
   /** Why the rule exists (the rule's explanation). */
   note: string
+  /** The match is inside quotation marks (reported lower, without a fix, under the default `quotes`). */
+  inQuotation?: boolean
   fix?: Fix
   /** Where the fix's range is, for SARIF. */
   fixPlace?: Place

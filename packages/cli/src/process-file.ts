@@ -102,7 +102,8 @@ function reportable(finding: Finding, place: (offset: number) => {line: number; 
     offset: finding.offset,
     endOffset: finding.endOffset,
     url: finding.url,
-    note: finding.note
+    note: finding.note,
+    inQuotation: finding.inQuotation
   }
   if (finding.fix) {
     const start = place(finding.fix.range[0])

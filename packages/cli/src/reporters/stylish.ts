@@ -25,7 +25,8 @@ export function stylishReporter(color: boolean): Reporter {
         const place = `${finding.line}:${finding.column}`.padEnd(8)
         const severity = severityColour[finding.severity](finding.severity.padEnd(7))
         // Without a suggestion (an unused directive), the message says more than the flagged text.
-        const what = finding.expected[0] ? `${paint.bold(finding.actual)} → ${paint.green(finding.expected[0])}` : finding.message
+        const quoted = finding.inQuotation ? paint.dim(' (in a quotation)') : ''
+        const what = finding.expected[0] ? `${paint.bold(finding.actual)}${quoted} → ${paint.green(finding.expected[0])}` : finding.message
         lines.push(`  ${paint.dim(place)} ${severity} ${what}  ${paint.dim(finding.ruleId)}\n`)
         lines.push(`  ${' '.repeat(17)}${paint.dim(firstSentence(finding.note))}\n`)
       }
