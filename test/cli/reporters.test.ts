@@ -64,7 +64,7 @@ describe('stylish reporter', () => {
     const folder = workspace({'q.txt': 'She said "the addicts left" and the addicts left.\n'})
     const run = cli(['q.txt'], {cwd: folder})
     expect(run.stdout).toMatch(/1:15\s+info\s+addicts \(in a quotation\) → people with addiction/)
-    expect(run.stdout).toMatch(/1:40\s+warning\s+addicts → people with addiction/)
+    expect(run.stdout).toMatch(/1:37\s+warning\s+addicts → people with addiction/)
   })
 
   it('prints nothing for clean files', () => {
