@@ -10,7 +10,7 @@ import {categoryLabels, counted} from './labels.js'
 import {copyText, downloadName, downloadText} from './output.js'
 import {rovingKeys, setTabStop} from './roving.js'
 import {loadSettings, saveSettings, toOptions, type Settings} from './settings.js'
-import type {Alternative, ReadDocument, RuleMeta} from './worker/protocol.js'
+import type {ReadDocument, RuleMeta} from './worker/protocol.js'
 
 /** Where the text came from. */
 interface Source {
@@ -45,7 +45,6 @@ export class App {
   private selected: number | undefined
   /** After an edit, select the first finding from here on. */
   private selectFrom: number | undefined
-  private alternatives = new Map<string, Alternative[]>()
   private highlights: HTMLElement[] = []
   private items: HTMLButtonElement[] = []
   private mode: 'edit' | 'review' = 'edit'
@@ -167,7 +166,6 @@ export class App {
         this.alert('')
         this.findings = findings
         this.lintedText = text
-        this.alternatives.clear()
         const moved = this.reselect()
         this.render(moved)
         if (focusDocument && this.mode === 'review') (this.highlights[0] ?? this.documentView).focus()
@@ -400,23 +398,10 @@ export class App {
       this.details.replaceChildren()
       return
     }
-    const key = `${finding.ruleId}@${finding.offset}`
-    const alternatives = this.alternatives.get(key)
     renderDetails(
       this.details,
-      {finding, rule: this.rules.get(finding.ruleId), locale: this.settings.locale, alternatives, canEdit: this.fresh},
+      {finding, rule: this.rules.get(finding.ruleId), locale: this.settings.locale, canEdit: this.fresh},
       {apply: (fix) => this.apply(fix), ignore: (target) => this.ignore(target)}
-    )
-    if (alternatives) return
-    const run = this.lintRun
-    const ref = {ruleId: finding.ruleId, offset: finding.offset, endOffset: finding.endOffset, expected: finding.expected}
-    this.engine.alternatives(this.lintedText, this.source.format, this.options(), ref).then(
-      (result) => {
-        if (run !== this.lintRun) return
-        this.alternatives.set(key, result)
-        if (this.findings[this.selected ?? -1] === finding) this.renderDetails()
-      },
-      (error: Error) => this.alert(error.message)
     )
   }
 

@@ -1,6 +1,6 @@
 import type {Format} from '@destigma/formats'
 import type {Finding, StigmaOptions} from 'retext-stigma'
-import type {Alternative, FindingRef, ReadDocument, RuleMeta, WorkerMessage, WorkerRequest, WorkerResults} from './worker/protocol.js'
+import type {ReadDocument, RuleMeta, WorkerMessage, WorkerRequest, WorkerResults} from './worker/protocol.js'
 
 type Pending = {resolve: (value: never) => void; reject: (error: Error) => void}
 
@@ -47,11 +47,6 @@ export class EngineClient {
   /** Read a chosen or dropped file into text; rejects with a message for the person. */
   read(name: string, bytes: ArrayBuffer): Promise<ReadDocument> {
     return this.send<'read'>({type: 'read', name, bytes}, [bytes])
-  }
-
-  /** A finding's alternatives, each with the engine's edit when it can build one. */
-  alternatives(text: string, format: Format, options: StigmaOptions, finding: FindingRef): Promise<Alternative[]> {
-    return this.send<'alternatives'>({type: 'alternatives', text, format, options, finding})
   }
 
   private send<K extends keyof WorkerResults>(request: WithoutId<WorkerRequest>, transfer: Transferable[] = []): Promise<WorkerResults[K]> {

@@ -1,7 +1,7 @@
-import type {Finding, Fix, Locale} from 'retext-stigma'
+import type {Alternative, Finding, Fix, Locale} from 'retext-stigma'
 import {h} from './dom.js'
 import {categoryLabels, localeLabels, severityLabels} from './labels.js'
-import type {Alternative, RuleMeta} from './worker/protocol.js'
+import type {RuleMeta} from './worker/protocol.js'
 
 /** What the details panel can ask the page to do. */
 export interface DetailsActions {
@@ -14,8 +14,6 @@ export interface DetailsView {
   finding: Finding
   rule: RuleMeta | undefined
   locale: Locale
-  /** Alternatives with their edits; undefined while the engine builds them. */
-  alternatives: Alternative[] | undefined
   /** False while the findings are being refreshed: edits wait for fresh offsets. */
   canEdit: boolean
 }
@@ -50,8 +48,7 @@ function alternativesSection(view: DetailsView, actions: DetailsActions): HTMLEl
   const notes: HTMLElement[] = []
   if (view.finding.inQuotation && !view.finding.fix)
     notes.push(h('p', {class: 'note'}, 'This is inside quotation marks: a direct quote is not changed on the page. Check it with the speaker.'))
-  if (!view.alternatives) return [heading, ...notes, h('p', {class: 'loading'}, 'Preparing the alternatives…')]
-  return [heading, ...notes, h('ul', {class: 'alternatives'}, ...view.alternatives.map((alternative) => alternativeItem(view, alternative, actions)))]
+  return [heading, ...notes, h('ul', {class: 'alternatives'}, ...view.finding.alternatives.map((alternative) => alternativeItem(view, alternative, actions)))]
 }
 
 function sourcesSection(view: DetailsView): HTMLElement[] {

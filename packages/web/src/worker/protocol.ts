@@ -1,5 +1,5 @@
 import type {Format} from '@destigma/formats'
-import type {Category, Finding, Fix, StigmaOptions} from 'retext-stigma'
+import type {Category, Finding, StigmaOptions} from 'retext-stigma'
 
 /** A source a rule cites, as the details panel shows it. */
 export interface SourceLink {
@@ -24,32 +24,15 @@ export interface ReadDocument {
   docx: boolean
 }
 
-/** One alternative of a finding, with the engine's edit for it when it can build one. */
-export interface Alternative {
-  text: string
-  fix?: Fix
-}
-
-/** Which finding an alternatives request is about. */
-export interface FindingRef {
-  ruleId: string
-  offset: number
-  endOffset: number
-  /** Its alternatives, as the engine listed them. */
-  expected: string[]
-}
-
 /** Requests the page sends to the worker, each with an id echoed in the answer. */
 export type WorkerRequest =
   | {type: 'lint'; id: number; text: string; format: Format; options: StigmaOptions}
   | {type: 'read'; id: number; name: string; bytes: ArrayBuffer}
-  | {type: 'alternatives'; id: number; text: string; format: Format; options: StigmaOptions; finding: FindingRef}
 
 /** What each request type answers with. */
 export interface WorkerResults {
   lint: Finding[]
   read: ReadDocument
-  alternatives: Alternative[]
 }
 
 /** Messages the worker sends back. */

@@ -1,6 +1,5 @@
 import {applyDirectives, readProse, type Format} from '@destigma/formats'
 import {lintTree, listRules, type RuleInfo} from 'retext-stigma'
-import {alternativesFor} from './alternatives.js'
 import type {Prose} from './prose.js'
 import type {RuleMeta, WorkerMessage, WorkerRequest, WorkerResults} from './protocol.js'
 import {readFile, ReadError} from './read-file.js'
@@ -26,8 +25,6 @@ async function answer(request: WorkerRequest): Promise<WorkerResults[keyof Worke
     }
     case 'read':
       return readFile(request.name, request.bytes)
-    case 'alternatives':
-      return alternativesFor(await treeOf(request.text, request.format), request.text, request.options, request.finding)
   }
 }
 
