@@ -54,6 +54,20 @@ describe('matching', () => {
     expect(lint('We sell widgets. The gadgeteer left.', {customRules: [nearby]})).toEqual([])
   })
 
+  it('lets a term carry its own context in place of the rule’s', () => {
+    const rule: Rule = {
+      ...widget,
+      id: 'test-term-context',
+      terms: [{phrase: 'gizmo'}, {phrase: 'gizmo maker', context: {not_followed_by: ['guild']}}],
+      context: {requires: ['factory']}
+    }
+    const found = (text: string) => lint(text, {customRules: [rule]}).map((finding) => finding.actual)
+    expect(found('The gizmo left.')).toEqual([])
+    expect(found('The factory gizmo left.')).toEqual(['gizmo'])
+    expect(found('The gizmo maker left.')).toEqual(['gizmo maker'])
+    expect(found('The gizmo maker guild met.')).toEqual([])
+  })
+
   it('keeps the longest match where matches overlap', () => {
     expect(actuals('A chronic widget man arrived.')).toEqual(['chronic widget man'])
   })

@@ -1,4 +1,4 @@
-import type {Rule} from './types.js'
+import type {Rule, RuleContext} from './types.js'
 import {expandTerm} from './inflect.js'
 import {normaliseWord, phraseKeys} from './normalise.js'
 
@@ -8,6 +8,8 @@ export interface Terminal {
   form: string
   /** For `match_case` terms: the words exactly as they must be written (undefined: any case, for a variant the compiler cannot spell). */
   exactWords?: Array<string | undefined>
+  /** The term's own context, in place of the rule's. */
+  context?: CompiledContext
 }
 
 /** A node of the token trie. */
@@ -121,27 +123,33 @@ export function compileRules(rules: Rule[]): CompiledRules {
   for (const rule of rules) {
     byId.set(rule.id, rule)
     for (const term of rule.terms) {
+      const termContext = term.context ? compileContext(term.context) : undefined
       for (const variant of expandTerm(term)) {
         const terminal: Terminal = {rule, form: variant.form}
+        if (termContext) terminal.context = termContext
         if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
         insert(trie, variant.keys, terminal)
       }
     }
     for (const name of rule.exceptions ?? []) insertName(exceptions, phraseKeys(name))
-    const context = rule.context ?? {}
-    contexts.set(rule.id, {
-      window: context.window ?? 4,
-      requires: compileWordSet(context.requires),
-      forbids: compileWordSet(context.forbids),
-      precededBy: compileWordSet(context.preceded_by),
-      notPrecededBy: compileWordSet(context.not_preceded_by),
-      followedBy: compileWordSet(context.followed_by),
-      notFollowedBy: compileWordSet(context.not_followed_by),
-      standalone: context.standalone ?? false
-    })
+    contexts.set(rule.id, compileContext(rule.context ?? {}))
   }
 
   return {rules, byId, trie, exceptions, contexts}
+}
+
+/** Compile a rule's (or a term's) context conditions. */
+function compileContext(context: RuleContext): CompiledContext {
+  return {
+    window: context.window ?? 4,
+    requires: compileWordSet(context.requires),
+    forbids: compileWordSet(context.forbids),
+    precededBy: compileWordSet(context.preceded_by),
+    notPrecededBy: compileWordSet(context.not_preceded_by),
+    followedBy: compileWordSet(context.followed_by),
+    notFollowedBy: compileWordSet(context.not_followed_by),
+    standalone: context.standalone ?? false
+  }
 }
 
 /**

@@ -77,7 +77,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name.
   if (!exactWords && inProperName(tokens, match.first, match.last)) return false
-  const context = compiled.contexts.get(rule.id)
+  const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, paragraph) : true
 }
 

@@ -14,6 +14,21 @@ const suggestion = {
   }
 }
 
+const contextSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    window: {anyOf: [{type: 'integer', minimum: 1, maximum: 20}, {const: 'paragraph'}]},
+    requires: wordList,
+    forbids: wordList,
+    preceded_by: wordList,
+    not_preceded_by: wordList,
+    followed_by: wordList,
+    not_followed_by: wordList,
+    standalone: {type: 'boolean'}
+  }
+}
+
 const exampleBase = {
   text: {type: 'string', minLength: 1},
   note: {type: 'string'},
@@ -48,6 +63,7 @@ export const ruleSchema = {
           plural: {type: 'string', minLength: 1},
           closed: {type: 'boolean'},
           match_case: {type: 'boolean'},
+          context: contextSchema,
           forms: {
             type: 'array',
             items: {
@@ -70,20 +86,7 @@ export const ruleSchema = {
     },
     explanation: {type: 'string', minLength: 20},
     sources: {type: 'array', items: {type: 'string', minLength: 1}},
-    context: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        window: {anyOf: [{type: 'integer', minimum: 1, maximum: 20}, {const: 'paragraph'}]},
-        requires: wordList,
-        forbids: wordList,
-        preceded_by: wordList,
-        not_preceded_by: wordList,
-        followed_by: wordList,
-        not_followed_by: wordList,
-        standalone: {type: 'boolean'}
-      }
-    },
+    context: contextSchema,
     exceptions: {type: 'array', items: {type: 'string', minLength: 1}},
     related: {type: 'array', items: {type: 'string'}},
     examples: {

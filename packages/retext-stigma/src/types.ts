@@ -38,6 +38,8 @@ export interface RuleTerm {
   form?: string
   /** Extra variants with a form tag that suggestions can answer (`committed suicide` → `past`). */
   forms?: Array<{phrase: string; form: string}>
+  /** Context for this term alone, in place of the rule's (`alcoholic drink` needs a guard `alcoholics` does not). */
+  context?: RuleContext
 }
 
 /** One suggested alternative. */

@@ -1,6 +1,6 @@
 import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {lint, fix, type Rule, type RuleInfo, listRules, type RuleSuggestion} from 'retext-stigma'
+import {lint, fix, type Rule, type RuleContext, type RuleInfo, listRules, type RuleSuggestion} from 'retext-stigma'
 import {expandTerm} from '../../retext-stigma/src/inflect.js'
 import {loadRules} from './load.js'
 
@@ -45,6 +45,21 @@ function renderInvalid(rule: Rule, example: NonNullable<NonNullable<Rule['exampl
   return '```text' + locale + '\n' + lines.join('\n') + '\n```'
 }
 
+/** A rule's or a term's context conditions, in plain words. */
+function describeContext(context: RuleContext | undefined): string[] {
+  if (!context) return []
+  const lines: string[] = []
+  const nearby = context.window === 'paragraph' ? 'in the same paragraph' : 'nearby'
+  if (context.requires) lines.push(`Fires only with one of these words ${nearby}: ${context.requires.join(', ')}.`)
+  if (context.forbids) lines.push(`Does not fire with any of these words ${nearby}: ${context.forbids.join(', ')}.`)
+  if (context.preceded_by) lines.push(`Fires only right after: ${context.preceded_by.join(', ')}.`)
+  if (context.not_preceded_by) lines.push(`Does not fire right after: ${context.not_preceded_by.join(', ')}.`)
+  if (context.followed_by) lines.push(`Fires only right before: ${context.followed_by.join(', ')}.`)
+  if (context.not_followed_by) lines.push(`Does not fire right before: ${context.not_followed_by.join(', ')}.`)
+  if (context.standalone) lines.push('Fires only where the phrase stands alone as a noun (not "the homeless shelter").')
+  return lines
+}
+
 /**
  * Render the page of one rule.
  *
@@ -67,17 +82,11 @@ export function rulePage(rule: RuleInfo): string {
   const valid = rule.examples?.valid ?? []
   parts.push('## Examples', '### Flagged', ...invalid.map((example) => renderInvalid(rule, example)))
   parts.push('### Not flagged', valid.map((example) => `- ${example.text}${example.note ? ` (${example.note})` : ''}`).join('\n'))
-  const context = rule.context
   const exceptionLines: string[] = []
   if (rule.exceptions?.length) exceptionLines.push(`Never flagged inside these names: ${rule.exceptions.join('; ')}.`)
-  const nearby = context?.window === 'paragraph' ? 'in the same paragraph' : 'nearby'
-  if (context?.requires) exceptionLines.push(`Fires only with one of these words ${nearby}: ${context.requires.join(', ')}.`)
-  if (context?.forbids) exceptionLines.push(`Does not fire with any of these words ${nearby}: ${context.forbids.join(', ')}.`)
-  if (context?.preceded_by) exceptionLines.push(`Fires only right after: ${context.preceded_by.join(', ')}.`)
-  if (context?.not_preceded_by) exceptionLines.push(`Does not fire right after: ${context.not_preceded_by.join(', ')}.`)
-  if (context?.followed_by) exceptionLines.push(`Fires only right before: ${context.followed_by.join(', ')}.`)
-  if (context?.not_followed_by) exceptionLines.push(`Does not fire right before: ${context.not_followed_by.join(', ')}.`)
-  if (context?.standalone) exceptionLines.push('Fires only where the phrase stands alone as a noun (not "the homeless shelter").')
+  exceptionLines.push(...describeContext(rule.context))
+  for (const term of rule.terms)
+    if (term.context) exceptionLines.push(`For ${code(term.phrase)}, in place of the above: ${describeContext(term.context).join(' ') || 'no conditions.'}`)
   exceptionLines.push('Capitalised names that contain the term (organisations, programmes, laws) are not flagged, and a match inside quotation marks is reported one level lower, without a fix.')
   parts.push('## Exceptions', exceptionLines.join('\n\n'))
   parts.push('## Sources', rule.sourceDetails.map((source) => `- [${source.title}](${source.url}), ${source.publisher} (${source.year})`).join('\n'))
