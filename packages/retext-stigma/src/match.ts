@@ -14,7 +14,7 @@ export interface Match {
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
 const standaloneFollowers = new Set(
-  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like remain remained remains need needs needed deserve deserves face faced often also still now too living sleeping since until before after because when while whose'.split(
+  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like remain remained remains need needs needed deserve deserves face faced often also still now too living sleeping since until before after because when while'.split(
     ' '
   )
 )
