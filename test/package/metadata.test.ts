@@ -53,7 +53,9 @@ describe.each(publishable)('$name', ({name, dir}) => {
     expect(manifest.private).toBeUndefined()
     expect(String(manifest.description).length).toBeGreaterThan(30)
     expect((manifest.keywords as string[]).length).toBeGreaterThan(3)
-    expect(manifest.files).toEqual(['dist', 'CHANGELOG.md'])
+    // A bin may live in a committed bin/ folder, so the workspace install can link it before dist/ exists.
+    expect(manifest.files).toEqual([...(existsSync(join(root, dir, 'bin')) ? ['bin'] : []), 'dist', 'CHANGELOG.md'])
+    for (const target of Object.values(manifest.bin ?? {})) expect(existsSync(join(root, dir, target)) || target.startsWith('./dist/'), target).toBe(true)
     expect(manifest.exports).toBeDefined()
   })
 
