@@ -1,6 +1,25 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+// The layers (docs/architecture.md): the engine and the readers run in a browser, so they load no
+// Node module; a front end never loads another front end.
+const nodeModules = {group: ['node:*'], message: 'The engine and the readers run in the browser too: no Node modules here (put Node-only code in @destigma/config or a front end).'}
+const frontEnds = {
+  cli: {name: 'destigma', folder: 'cli'},
+  server: {name: 'destigma-language-server', folder: 'language-server'},
+  vscode: {name: 'vscode-destigma', folder: 'vscode'},
+  web: {name: '@destigma/web', folder: 'web'}
+}
+
+/** Forbid every front end but `own`, by package name and by relative path into its folder. */
+function otherFrontEnds(own) {
+  return Object.entries(frontEnds)
+    .filter(([key]) => key !== own)
+    .map(([, {name, folder}]) => ({group: [name, `${name}/*`, `**/${folder}/src/*`, `**/${folder}/dist/*`], message: 'A front end never imports another front end: move what both need into the engine, the readers or @destigma/config.'}))
+}
+
+const restrict = (files, patterns) => ({files, rules: {'no-restricted-imports': ['error', {patterns}]}})
+
 export default tseslint.config(
   {ignores: ['**/dist/**', '**/node_modules/**', 'packages/retext-stigma/generated/**', 'packages/web/dist/**', '**/.cache/**']},
   js.configs.recommended,
@@ -10,5 +29,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['warn', {argsIgnorePattern: '^_'}]
     }
-  }
+  },
+  restrict(['packages/retext-stigma/src/**', 'packages/formats/src/**'], [nodeModules]),
+  restrict(['packages/cli/src/**'], otherFrontEnds('cli')),
+  restrict(['packages/language-server/src/**'], otherFrontEnds('server')),
+  restrict(['packages/vscode/src/**'], otherFrontEnds('vscode')),
+  restrict(['packages/web/src/**'], [nodeModules, ...otherFrontEnds('web')])
 )
