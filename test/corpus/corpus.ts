@@ -7,7 +7,15 @@ export interface Expectation {
   ruleId: string
   actual: string
   quoted: boolean
+  /** A word discussed as a word (`(mention)`): no finding by default, found with `mentions: "report"`. */
+  mention?: true
 }
+
+/** The families of issue 11 a sentence can be tagged with (`family: <name>`). */
+export const families = ['mentions', 'titles', 'names', 'pos', 'patterns', 'idioms', 'new-rules'] as const
+
+/** One of {@link families}. */
+export type Family = (typeof families)[number]
 
 /** One annotated sentence. */
 export interface Sentence {
@@ -15,6 +23,8 @@ export interface Sentence {
   expected: Expectation[]
   /** The innocent phrase this sentence tests, if it is a trap. */
   trap?: string
+  /** The family of issue 11 the sentence tests, if it is tagged. */
+  family?: Family
   /** Where the sentence is written, for messages (`drugs.md:12`). */
   place: string
 }
@@ -36,13 +46,15 @@ export class CorpusFormatError extends Error {
 }
 
 const annotationPattern = /^ {2}- (.+)$/
-const expectationPattern = /^([a-z0-9-]+): (.+?)( \(quoted\))?$/
+const expectationPattern = /^([a-z0-9-]+): (.+?)( \(quoted\))?( \(mention\))?$/
+const isFamily = (name: string): name is Family => (families as readonly string[]).includes(name)
 
 /**
  * Read one corpus file. The format, line by line:
  * `## <kind>: <title>` starts a document; `- <sentence>` adds a sentence to the current paragraph;
- * `  - trap: <phrase>` or `  - <rule-id>: <actual>[ (quoted)]` annotates the sentence above it;
- * a blank line ends the paragraph. Lines before the first document are a free introduction.
+ * `  - trap: <phrase>`, `  - family: <name>` or `  - <rule-id>: <actual>[ (quoted)][ (mention)]`
+ * annotates the sentence above it; a blank line ends the paragraph. `\n` in a sentence stands
+ * for a line break. Lines before the first document are a free introduction.
  *
  * @param source - The file's text.
  * @param category - The category the file covers (its name without `.md`).
@@ -71,22 +83,31 @@ export function parseCorpus(source: string, category: string, file: string): Cor
     }
     if (documents.length === 0) return // the introduction
     if (line.startsWith('- ')) {
-      sentence = {text: line.slice(2).trim(), expected: [], place}
+      sentence = {text: line.slice(2).trim().replaceAll('\\n', '\n'), expected: [], place}
       paragraph.push(sentence)
       return
     }
     const annotation = annotationPattern.exec(line)?.[1]
     if (annotation === undefined) throw new CorpusFormatError(place, `expected "- <sentence>", "  - <annotation>", "## <kind>: <title>" or a blank line, got "${line}"`)
     if (!sentence) throw new CorpusFormatError(place, 'an annotation must follow a sentence')
-    const trap = /^trap: (.+)$/.exec(annotation)?.[1]
+    const trap = /^trap: (.+)$/.exec(annotation)?.[1]?.replaceAll('\\n', '\n')
     if (trap !== undefined) {
       if (sentence.trap !== undefined) throw new CorpusFormatError(place, 'a sentence has at most one trap')
       sentence.trap = trap
       return
     }
+    const family = /^family: (.+)$/.exec(annotation)?.[1]
+    if (family !== undefined) {
+      if (!isFamily(family)) throw new CorpusFormatError(place, `unknown family "${family}"; use one of ${families.join(', ')}`)
+      if (sentence.family !== undefined) throw new CorpusFormatError(place, 'a sentence has at most one family')
+      sentence.family = family
+      return
+    }
     const expectation = expectationPattern.exec(annotation)
-    if (!expectation) throw new CorpusFormatError(place, `expected "trap: <phrase>" or "<rule-id>: <actual>", got "${annotation}"`)
-    sentence.expected.push({ruleId: expectation[1] as string, actual: expectation[2] as string, quoted: expectation[3] !== undefined})
+    if (!expectation) throw new CorpusFormatError(place, `expected "trap: <phrase>" or "<rule-id>: <actual>" (or "family: <name>"), got "${annotation}"`)
+    const parsed: Expectation = {ruleId: expectation[1] as string, actual: (expectation[2] as string).replaceAll('\\n', '\n'), quoted: expectation[3] !== undefined}
+    if (expectation[4] !== undefined) parsed.mention = true
+    sentence.expected.push(parsed)
   })
   endParagraph()
   return documents
