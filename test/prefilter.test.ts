@@ -120,6 +120,8 @@ describe('prefilter: identical findings with and without it', () => {
     const words = JSON.stringify(tree).match(/"WordNode"/g)?.length
     expect(words).toBe(3)
     expect(lintTree(tree, text, {}).map((finding) => [finding.line, finding.column, finding.offset])).toEqual([[3, 5, 24]])
+    // MDX is parsed even without a candidate: its syntax errors are reported.
+    await expect(readCandidateProse('# Title\n\n<Note>unclosed\n', 'mdx', scan)).rejects.toThrow()
     // Switched off rules are no candidates.
     const off = candidateScan({rules: {junkie: 'off'}})
     expect(off?.mayMatch('The junkie left.')).toBe(false)

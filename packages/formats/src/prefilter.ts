@@ -15,7 +15,8 @@ const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,3
 
 /**
  * Read a document's prose, skipping what cannot match: a document with no candidate word is
- * not parsed at all (the result is undefined), and in Markdown, MDX, plain text and .docx
+ * not parsed at all (the result is undefined; MDX, whose syntax errors are reported, is still
+ * parsed), and in Markdown, MDX, plain text and .docx
  * text, each block (lines between blank lines) with none is blanked out (every character
  * but line ends turned into a space) before the parse, so the parser has less to do and
  * every offset, line and column of what is parsed is the one in `text`.
@@ -34,7 +35,8 @@ const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,3
 export async function readCandidateProse(text: string, format: Format, scan: ProseScan): Promise<Root | undefined> {
   const markup = format === 'markdown' || format === 'mdx' || format === 'html'
   const mayMatch = (part: string): boolean => scan.mayMatch(part) || (markup && part.includes('&') && scan.mayMatch(decodedReferences(part)))
-  if (!mayMatch(text)) return undefined
+  // MDX can fail to parse, which is reported: it is always parsed, with its candidate-free blocks blanked.
+  if (format !== 'mdx' && !mayMatch(text)) return undefined
   if (format === 'html' || !scan.paragraphLocal) return readProse(text, format)
   const blanked = blankBlocks(text, format, mayMatch)
   if (blanked === text) return readProse(text, format)
