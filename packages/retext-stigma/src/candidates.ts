@@ -6,9 +6,10 @@ import type {StigmaOptions} from './types.js'
 
 /**
  * A quick look at raw text, before any parse, for what could start or anchor a match.
- * Every compiled term needs all of its words in one sentence, so each term is represented by
- * one of its words (the rarest-looking: not a little word, then the longest); a text that
- * has none of those words, written as a whole run of letters and digits, cannot match.
+ * Every compiled term needs all of its words in one sentence: a text can match only if, for
+ * some term, each run of letters and digits of each of its words appears in the text as a
+ * whole run. Terms are indexed by one such run (the rarest-looking: not a little word, then
+ * the longest), so the scan is one pass over the text's words and a few set lookups.
  */
 export interface CandidateScan {
   /**
@@ -62,14 +63,16 @@ export function candidateScan(options?: StigmaOptions): CandidateScan | undefine
 }
 
 function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan | undefined {
-  const anchors = new Set<string>()
+  // Anchor run → the runs each term indexed under it needs (the anchor among them).
+  const anchors = new Map<string, string[][]>()
   let anchorable = true
   const visit = (node: TrieNode, path: string[]): void => {
     if (Object.keys(node).some((field) => !trieFields.has(field))) anchorable = false
     if (node.ends.some((terminal) => enabled.has(terminal.rule.id))) {
-      const anchor = anchorOf(path)
+      const needed = runsOf(path)
+      const anchor = anchorOf(needed)
       if (anchor === undefined) anchorable = false
-      else anchors.add(anchor)
+      else anchors.set(anchor, [...(anchors.get(anchor) ?? []), needed])
     }
     for (const [word, child] of node.next) visit(child, [...path, word])
   }
@@ -88,28 +91,33 @@ function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan
     paragraphLocal,
     mayMatch(text) {
       if (anchors.size === 0) return false
-      for (const [run] of text.toLowerCase().matchAll(runs)) if (anchors.has(run)) return true
+      const words = new Set<string>()
+      for (const [run] of text.toLowerCase().matchAll(runs)) words.add(run)
+      for (const word of words) if (anchors.get(word)?.some((needed) => needed.every((run) => words.has(run)))) return true
       return false
     }
   }
 }
 
+/** The runs of letters and digits of the keys that are plain words (other kinds of key cannot be looked for in raw text). */
+function runsOf(path: string[]): string[] {
+  const found = new Set<string>()
+  for (const key of path) if (wordKey.test(key) && key === key.toLowerCase()) for (const [run] of key.matchAll(runs)) found.add(run)
+  return [...found]
+}
+
 /**
- * The run of letters and digits that stands for a path of trie keys: from a key that is a
- * plain word, not a little word if there is another, the longest. Undefined when no key is a
- * plain word (a key made by some other kind of pattern).
+ * The run that indexes a term: not a little word if there is another, then the longest.
+ * Undefined when the term has no plain word (a key made by some other kind of pattern).
  */
-function anchorOf(path: string[]): string | undefined {
+function anchorOf(needed: string[]): string | undefined {
   let best: string | undefined
   let bestScore = -1
-  for (const key of path) {
-    if (!wordKey.test(key) || key !== key.toLowerCase()) continue
-    for (const [run] of key.matchAll(runs)) {
-      const score = (littleWords.has(run) ? 0 : 1000) + run.length
-      if (score > bestScore) {
-        best = run
-        bestScore = score
-      }
+  for (const run of needed) {
+    const score = (littleWords.has(run) ? 0 : 1000) + run.length
+    if (score > bestScore) {
+      best = run
+      bestScore = score
     }
   }
   return best
