@@ -39,7 +39,7 @@ export function parseShard(value: string): Shard {
  * one long file can tip a shard over; so files are placed heaviest first, each in the first
  * shard of its ranking that stays within 4% of an even share of the weight placed so far
  * (consistent hashing with bounded loads). A file moves only when a change to the tree
- * fills or frees one of its choices. The trade, measured in docs/performance.md: about 1% of
+ * fills or frees one of its choices. The trade, measured in docs/performance.md: about 3% of
  * files move when 1% are added, in return for shards within a few per cent of each other.
  *
  * @param files - Each file's key (its relative path) and weight (its size plus a per-file cost).
