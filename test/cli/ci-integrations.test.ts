@@ -1,46 +1,10 @@
-import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
-import {tmpdir} from 'node:os'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {formatExtensions} from '@destigma/formats'
 import {describe, expect, it} from 'vitest'
 import {root} from '../helpers.js'
-import {cli, cliPath, workspace} from './helpers.js'
-
-const {parse} = createRequire(join(root, 'packages/config/package.json'))('yaml') as {parse: (text: string) => unknown}
-
-interface ActionStep {
-  id?: string
-  run?: string
-  env?: Record<string, string>
-  if?: string
-  uses?: string
-}
-const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {inputs: Record<string, {default: string}>; runs: {using: string; steps: ActionStep[]}}
-
-/** Run the action's "Run destigma" step as the runner would, with the local build in place of the npm package. */
-function runAction(folder: string, inputs: Record<string, string>): {status: number | null; stdout: string; outputs: Record<string, string>} {
-  const step = action.runs.steps.find((candidate) => candidate.id === 'run') as ActionStep
-  const values = {...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default])), ...inputs}
-  const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, input: string) => values[input] ?? '')]))
-  const temp = mkdtempSync(join(tmpdir(), 'destigma-action-'))
-  const outputFile = join(temp, 'output')
-  writeFileSync(outputFile, '')
-  const result = spawnSync('bash', ['-e', '-c', step.run ?? ''], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: {PATH: process.env.PATH ?? '', ...env, RUNNER_TEMP: temp, GITHUB_OUTPUT: outputFile, DESTIGMA_COMMAND: `${process.execPath} ${cliPath}`}
-  })
-  const outputs = Object.fromEntries(
-    readFileSync(outputFile, 'utf8')
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string])
-  )
-  return {status: result.status, stdout: result.stdout + result.stderr, outputs}
-}
+import {action, parse, runAction} from './action-helpers.js'
+import {cli, workspace} from './helpers.js'
 
 describe('GitHub Action (action.yml)', () => {
   const files = {'docs/a.md': 'Support for addicts.\n', 'docs/b.md': 'The junkie left.\n', 'docs/skip.md': 'The junkie.\n', '.destigmaignore': 'docs/skip.md\n'}

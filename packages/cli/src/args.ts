@@ -1,6 +1,9 @@
+import {resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {locales, type Severity, type StigmaOptions} from 'retext-stigma'
 import {UsageError} from './errors.js'
+import {parseShard} from './shard.js'
+import {defaultSuppressionsFile, type SuppressionRequest} from './suppressions.js'
 import type {ReporterName, Settings} from './settings.js'
 
 const reporters: readonly ReporterName[] = ['stylish', 'json', 'sarif', 'github']
@@ -39,6 +42,13 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
         'max-file-size': {type: 'string'},
         'stdin-filename': {type: 'string'},
         jobs: {type: 'string', short: 'j'},
+        'suppress-all': {type: 'boolean'},
+        'suppress-rule': {type: 'string', multiple: true},
+        'suppressions-location': {type: 'string'},
+        'prune-suppressions': {type: 'boolean'},
+        'pass-on-unpruned-suppressions': {type: 'boolean'},
+        'changed-since': {type: 'string'},
+        shard: {type: 'string'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
       }
@@ -73,6 +83,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
     reportUnusedDirectives: Boolean(values['report-unused-directives']),
     maxFileSize: values['max-file-size'] === undefined ? 10 * megabyte : parseSize(values['max-file-size']),
     cwd,
+    suppressions: suppressionRequest(values, cwd),
     listRules: Boolean(values['list-rules']),
     help: Boolean(values.help),
     version: Boolean(values.version)
@@ -82,7 +93,33 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
   if (values['max-warnings'] !== undefined) settings.maxWarnings = parseCount('--max-warnings', values['max-warnings'], 0)
   if (values.jobs !== undefined) settings.jobs = parseCount('--jobs', values.jobs, 1)
   if (values.explain !== undefined) settings.explain = values.explain
+  if (values['changed-since'] !== undefined) settings.changedSince = values['changed-since']
+  if (values.shard !== undefined) settings.shard = parseShard(values.shard)
+  // Internal: the differential tests compare runs with and without the prefilter.
+  if (process.env.DESTIGMA_PREFILTER === 'off') settings.prefilter = false
   return settings
+}
+
+/** The suppression flags, checked for the combinations ESLint rejects too. */
+function suppressionRequest(
+  values: {'suppress-all'?: boolean; 'suppress-rule'?: string[]; 'suppressions-location'?: string; 'prune-suppressions'?: boolean; 'pass-on-unpruned-suppressions'?: boolean; quiet?: boolean},
+  cwd: string
+): SuppressionRequest {
+  const rules = values['suppress-rule']?.flatMap((flag) => flag.split(',')).map((id) => id.trim()).filter(Boolean)
+  if (values['suppress-all'] && rules) throw new UsageError('use either --suppress-all or --suppress-rule ID, not both')
+  if (values['prune-suppressions'] && (values['suppress-all'] || rules)) throw new UsageError('--prune-suppressions cannot be used with --suppress-all or --suppress-rule')
+  // Under --quiet warnings are not seen, so their counts would look fixed.
+  if (values.quiet && (values['suppress-all'] || rules || values['prune-suppressions']))
+    throw new UsageError('--quiet hides warnings, so it cannot be used when writing suppressions; drop --quiet')
+  const request: SuppressionRequest = {
+    location: resolve(cwd, values['suppressions-location'] ?? defaultSuppressionsFile),
+    named: values['suppressions-location'] !== undefined,
+    prune: Boolean(values['prune-suppressions']),
+    passOnUnpruned: Boolean(values['pass-on-unpruned-suppressions'])
+  }
+  if (values['suppress-all']) request.suppress = 'all'
+  else if (rules) request.suppress = rules
+  return request
 }
 
 /** `--rule id=severity`, repeated or comma-separated. */

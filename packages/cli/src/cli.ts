@@ -13,6 +13,7 @@ import {displayPath} from './paths.js'
 import {createReporter} from './reporters/index.js'
 import {lintTargets} from './run.js'
 import type {Settings} from './settings.js'
+import {suppressionReport, Suppressions} from './suppressions.js'
 import {version} from './version.js'
 
 /**
@@ -23,14 +24,19 @@ import {version} from './version.js'
  */
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd()
+  if (argv[0] === 'merge-reports') return print((await import('./merge-reports.js')).mergeReports(argv.slice(1), cwd))
   const settings = parseCommandLine(argv, cwd)
   if (settings.help) return print(helpText)
   if (settings.version) return print(`destigma ${version} (rules ${ruleSetVersion})\n`)
   if (settings.explain !== undefined) return print(await (await import('./explain.js')).explainRule(settings.explain, settings))
   if (settings.listRules) return print((await import('./explain.js')).listRulesText(settings))
 
-  const paths = settings.paths.length > 0 ? settings.paths : [stdinHasInput() ? '-' : '.']
+  // Changed files and shards are picked from a tree, never from piped input.
+  const paths = settings.paths.length > 0 ? settings.paths : [!settings.changedSince && !settings.shard && stdinHasInput() ? '-' : '.']
   const readsStdin = paths.includes('-')
+  if (readsStdin && (settings.suppressions.suppress || settings.suppressions.prune))
+    throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions need files: standard input has no path to record')
+  if (readsStdin && settings.shard) throw new UsageError('--shard cannot split standard input; give files or folders')
   if (readsStdin && settings.fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run (with --format json, each result carries the fixed text as "output")')
   if (settings.stdinFilename !== undefined && !formatFromName(settings.stdinFilename))
     throw new UsageError(`--stdin-filename "${settings.stdinFilename}": destigma cannot tell the format from this name; end it in .txt, .md, .mdx, .html or .docx`)
@@ -39,14 +45,28 @@ async function main(argv: string[]): Promise<number> {
   const collected = await collectTargets(paths, cwd)
   for (const problem of collected.problems) process.stderr.write(`destigma: ${problem}\n`)
   for (const skipped of collected.skipped) process.stderr.write(`destigma: ${skipped}: skipped, an ignore file (.gitignore or .destigmaignore) lists it\n`)
-  if (collected.targets.length === 0 && collected.problems.length === 0 && collected.skipped.length === 0)
+  const found = collected.targets.length
+  if (settings.changedSince !== undefined) {
+    const changed = (await import('./changed-since.js')).changedSince(settings.changedSince, cwd)
+    collected.targets = collected.targets.filter((target) => target.kind === 'stdin' || changed.has(target.path))
+    if (collected.targets.length === 0 && found > 0) process.stderr.write(`destigma: no files in ${paths.join(', ')} changed since ${settings.changedSince}\n`)
+  }
+  if (settings.shard) collected.targets = (await import('./shard.js')).shardTargets(collected.targets, settings.shard, cwd)
+  if (found === 0 && collected.problems.length === 0 && collected.skipped.length === 0)
     process.stderr.write(`destigma: no files to check in ${paths.join(', ')} (destigma reads .txt, .md, .mdx, .html and .docx)\n`)
+  const request = settings.suppressions
+  const suppressions = Suppressions.load(request, cwd)
 
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
   const reporter = createReporter(settings.format, {color, cwd})
-  const run = await lintTargets(collected.targets, settings, reporter, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin}, collected.problems)
+  const run = await lintTargets(collected.targets, settings, reporter, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin}, collected.problems, (outcome) =>
+    suppressions.apply(outcome)
+  )
 
-  if (run.problems.length > 0 || run.usageProblems.length > 0) return 2
+  const report = suppressionReport(suppressions, request, cwd)
+  for (const line of report.lines) process.stderr.write(`destigma: ${line}\n`)
+  if (request.suppress || request.prune) await suppressions.save()
+  if (run.problems.length > 0 || run.usageProblems.length > 0 || report.fails) return 2
   if (run.errors > 0) return 1
   if (settings.maxWarnings !== undefined && run.warnings > settings.maxWarnings) {
     process.stderr.write(`destigma: ${run.warnings} warnings, more than --max-warnings ${settings.maxWarnings} allows\n`)
@@ -67,7 +87,8 @@ function stdinHasInput(): boolean {
 
 /** Reject a `--rule` id that neither the built-in rules nor the working folder's custom rules have. */
 function checkRuleFlags(settings: Settings): void {
-  const ids = Object.keys(settings.cliOptions.rules ?? {})
+  const suppress = settings.suppressions.suppress
+  const ids = [...Object.keys(settings.cliOptions.rules ?? {}), ...(Array.isArray(suppress) ? suppress : [])]
   const known = new Set(listRules().map((rule) => rule.id))
   const unknown = ids.filter((id) => !known.has(id))
   if (unknown.length === 0) return
@@ -77,7 +98,7 @@ function checkRuleFlags(settings: Settings): void {
   })
   for (const rule of config.options.customRules ?? []) known.add(rule.id)
   const missing = unknown.filter((id) => !known.has(id))
-  if (missing.length > 0) throw new UsageError(`--rule: unknown rule id ${missing.map((id) => `"${id}"`).join(', ')} (destigma --list-rules lists them)`)
+  if (missing.length > 0) throw new UsageError(`${Array.isArray(suppress) && missing.some((id) => suppress.includes(id)) ? '--suppress-rule' : '--rule'}: unknown rule id ${missing.map((id) => `"${id}"`).join(', ')} (destigma --list-rules lists them)`)
 }
 
 function print(text: string): number {

@@ -40,6 +40,25 @@ Input:
       --max-file-size SIZE Skip larger files (default: 10MB)
   -j, --jobs N             Files checked at once (default: one per core)
 
+Adopting on a large site (see docs/ci.md):
+      --suppress-all       Record every current error and warning in the
+                           suppressions file; later runs fail only on new ones
+      --suppress-rule ID   The same for one rule (repeat for more)
+      --suppressions-location FILE
+                           The suppressions file (default:
+                           destigma-suppressions.json in this folder)
+      --prune-suppressions Drop suppressions whose findings were fixed
+      --pass-on-unpruned-suppressions
+                           Do not fail (exit 2) when suppressions were fixed
+      --changed-since REF  Check only files git reports changed since REF
+                           (renames followed, deleted files skipped)
+      --shard I/N          Check the I-th of N shares of the files, balanced by
+                           size; join the reports with destigma merge-reports
+
+  destigma merge-reports FILE...
+                           Join the --format json (or sarif) reports of the
+                           shards of one run into one, printed to stdout
+
   -v, --version            Print the version and the rule set's version
   -h, --help               Print this help
 

@@ -1,7 +1,7 @@
 import {resolve} from 'node:path'
 import {ConfigError, loadConfig} from '@destigma/config'
-import {applyDirectives, readProse, type Directive, type Format} from '@destigma/formats'
-import {applyFixes, docsBase, lintTree, mergeOptions, OptionsError, type Finding, type StigmaOptions} from 'retext-stigma'
+import {applyDirectives, readCandidateProse, readProse, type Directive, type Format} from '@destigma/formats'
+import {applyFixes, candidateScan, docsBase, lintTree, mergeOptions, OptionsError, type Finding, type StigmaOptions} from 'retext-stigma'
 import {InputError} from './errors.js'
 import {positionsIn, type FileOutcome, type ReportedFinding} from './finding.js'
 import {displayPath} from './paths.js'
@@ -81,8 +81,12 @@ async function deliverFix(job: Job, source: Source, text: string, settings: Lint
 
 /** Lint a text: read its prose, run the rules, apply inline directives, keep what `--quiet` keeps. */
 async function lintText(text: string, format: Format, options: StigmaOptions, settings: LintSettings): Promise<ReportedFinding[]> {
-  const found = lintTree(await readProse(text, format), text, options)
-  const {findings, unused} = await applyDirectives(text, format, found, {reportUnused: settings.reportUnusedDirectives})
+  // Skip what cannot match: no parse of a file, or of a block, in which no rule has a word.
+  const scan = settings.prefilter === false ? undefined : candidateScan(options)
+  const tree = scan ? await readCandidateProse(text, format, scan) : await readProse(text, format)
+  const found = tree ? lintTree(tree, text, options) : []
+  const {findings, unused} =
+    found.length === 0 && !settings.reportUnusedDirectives ? {findings: found, unused: []} : await applyDirectives(text, format, found, {reportUnused: settings.reportUnusedDirectives})
   const place = positionsIn(text)
   const reported = [...findings.map((finding) => reportable(finding, place)), ...unused.map(unusedDirective)]
   return reported.filter((finding) => !settings.quiet || finding.severity === 'error').sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)

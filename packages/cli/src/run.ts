@@ -38,9 +38,17 @@ export interface RunStreams {
  * @param reporter - The reporter.
  * @param streams - Where to write and what standard input is.
  * @param earlier - Problems already reported on stderr (paths that matched nothing), for reporters that carry them.
+ * @param review - Applied to each outcome, in order, before it is counted and reported (bulk suppressions).
  * @returns Totals and problems.
  */
-export async function lintTargets(targets: Target[], settings: Settings, reporter: Reporter, streams: RunStreams, earlier: string[] = []): Promise<RunResult> {
+export async function lintTargets(
+  targets: Target[],
+  settings: Settings,
+  reporter: Reporter,
+  streams: RunStreams,
+  earlier: string[] = [],
+  review: (outcome: FileOutcome) => FileOutcome = (outcome) => outcome
+): Promise<RunResult> {
   const run: RunResult = {errors: 0, warnings: 0, infos: 0, fixable: 0, problems: [...earlier], usageProblems: []}
   const progress = streams.stderr.isTTY && targets.length >= progressThreshold ? new Progress(streams.stderr, targets.length) : undefined
   const out = (text: string): void => {
@@ -59,8 +67,9 @@ export async function lintTargets(targets: Target[], settings: Settings, reporte
   let emitted = 0
   const settle = (index: number, outcome: FileOutcome): void => {
     waiting.set(index, outcome)
-    for (let ready = waiting.get(emitted); ready; ready = waiting.get(emitted)) {
+    for (let next = waiting.get(emitted); next; next = waiting.get(emitted)) {
       waiting.delete(emitted++)
+      const ready = review(next)
       for (const text of ready.problems) problem(text, run.problems)
       if (ready.usageProblem) problem(ready.usageProblem, run.usageProblems)
       for (const finding of ready.findings) {

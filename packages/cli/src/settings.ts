@@ -1,4 +1,6 @@
 import type {StigmaOptions} from 'retext-stigma'
+import type {Shard} from './shard.js'
+import type {SuppressionRequest} from './suppressions.js'
 
 /** Which reporter prints the results. */
 export type ReporterName = 'stylish' | 'json' | 'sarif' | 'github'
@@ -18,6 +20,8 @@ export interface LintSettings {
   maxFileSize: number
   /** The folder paths are shown relative to. */
   cwd: string
+  /** False to parse every file in full, skipping nothing (internal, for the differential tests). */
+  prefilter?: boolean
 }
 
 /** Everything the command line asked for. */
@@ -28,6 +32,12 @@ export interface Settings extends LintSettings {
   maxWarnings?: number
   jobs?: number
   explain?: string
+  /** `--changed-since REF`: only files git reports changed since it. */
+  changedSince?: string
+  /** `--shard i/n`. */
+  shard?: Shard
+  /** The suppressions file and what to do with it. */
+  suppressions: SuppressionRequest
   listRules: boolean
   help: boolean
   version: boolean

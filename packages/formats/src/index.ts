@@ -10,6 +10,8 @@ import {splitSentenceEnds} from './sentence-ends.js'
 
 export {applyDirectives, directiveFor, findDirectives} from './directives.js'
 export type {Directive, DirectiveKind, DirectiveResult} from './directives.js'
+export {readCandidateProse} from './prefilter.js'
+export type {ProseScan} from './prefilter.js'
 
 /** The formats destigma reads. */
 export type Format = 'text' | 'markdown' | 'mdx' | 'html' | 'docx'

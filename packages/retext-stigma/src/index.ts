@@ -5,6 +5,8 @@ export {lint, lintTree, fix, applyFixes, listRules, findingsFromMessages, ruleSe
 export type {RuleInfo} from './api.js'
 export {checkOptions, mergeOptions, withDefaults, OptionsError} from './options.js'
 export type {OptionsProblem, ResolvedOptions} from './options.js'
+export {candidateScan} from './candidates.js'
+export type {CandidateScan} from './candidates.js'
 export {checkRule} from './custom-rules.js'
 export type {RuleProblem} from './custom-rules.js'
 export {ruleSchema} from './schema.js'

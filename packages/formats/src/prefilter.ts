@@ -1,0 +1,142 @@
+import type {Root} from 'nlcst'
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
+import {recalledComments, rememberComments} from './comments.js'
+import {readProse, type Format} from './index.js'
+
+/** What the prefilter asks of the engine (retext-stigma's `candidateScan`). */
+export interface ProseScan {
+  /** False when no rule can match in this raw text. */
+  mayMatch(text: string): boolean
+  /** True when no rule looks beyond the paragraph it matches in. */
+  paragraphLocal: boolean
+}
+
+const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,31}));/g
+
+/**
+ * Read a document's prose, skipping what cannot match: a document with no candidate word is
+ * not parsed at all (the result is undefined; MDX, whose syntax errors are reported, is still
+ * parsed), and in Markdown, MDX, plain text and .docx
+ * text, each block (lines between blank lines) with none is blanked out (every character
+ * but line ends turned into a space) before the parse, so the parser has less to do and
+ * every offset, line and column of what is parsed is the one in `text`.
+ *
+ * A block is only blanked where that cannot change how the rest is read: never front
+ * matter, fenced code, anything with markup that can span blank lines (`<`, `>`, and in MDX
+ * `{`, `}`, imports and exports), a link or footnote definition, or a block followed by an
+ * indented one (which may continue it). HTML is only skipped whole: its paragraphs are
+ * elements, not blocks of lines.
+ *
+ * @param text - The document (without a byte-order mark).
+ * @param format - Its format.
+ * @param scan - The engine's candidate scan for the options in force.
+ * @returns The nlcst tree, with positions into `text`, or undefined when nothing can match.
+ */
+export async function readCandidateProse(text: string, format: Format, scan: ProseScan): Promise<Root | undefined> {
+  const markup = format === 'markdown' || format === 'mdx' || format === 'html'
+  const mayMatch = (part: string): boolean => scan.mayMatch(part) || (markup && part.includes('&') && scan.mayMatch(decodedReferences(part)))
+  // MDX can fail to parse, which is reported: it is always parsed, with its candidate-free blocks blanked.
+  if (format !== 'mdx' && !mayMatch(text)) return undefined
+  if (format === 'html' || !scan.paragraphLocal) return readProse(text, format)
+  const blanked = blankBlocks(text, format, mayMatch)
+  if (blanked === text) return readProse(text, format)
+  const tree = await readProse(blanked, format)
+  // Comments sit in kept blocks, at the same offsets: let directives find them without a second parse.
+  const key = format === 'mdx' ? 'mdx' : 'markdown'
+  const comments = markup ? recalledComments(blanked, key) : undefined
+  if (comments) rememberComments(text, key, comments)
+  return tree
+}
+
+/** The characters that character references in a text stand for, each apart (each is its own token when parsed). */
+function decodedReferences(text: string): string {
+  const decoded: string[] = []
+  for (const [, decimal, hex, name] of text.matchAll(reference)) {
+    if (name !== undefined) {
+      const value = decodeNamedCharacterReference(name)
+      if (value !== false) decoded.push(value)
+    } else {
+      const code = Number.parseInt((decimal ?? hex) as string, decimal === undefined ? 16 : 10)
+      if (code <= 0x10ffff) decoded.push(String.fromCodePoint(code))
+    }
+  }
+  return decoded.join(' ')
+}
+
+interface Block {
+  start: number
+  end: number
+  /** Index of its first and last line. */
+  first: number
+  last: number
+}
+
+const blankLine = /^[ \t]*\r?$/
+const fence = /^\s*(`{3,}|~{3,})/
+const definition = /^ {0,3}\[[^\]]*\]:/m
+
+/** The text with every block that has no candidate and is safe to drop turned into spaces. */
+function blankBlocks(text: string, format: Format, mayMatch: (part: string) => boolean): string {
+  const lines = text.split('\n')
+  const starts: number[] = []
+  let offset = 0
+  for (const line of lines) {
+    starts.push(offset)
+    offset += line.length + 1
+  }
+  const blocks: Block[] = []
+  for (let index = 0; index < lines.length; index++) {
+    if (blankLine.test(lines[index] as string)) continue
+    const first = index
+    while (index + 1 < lines.length && !blankLine.test(lines[index + 1] as string)) index++
+    blocks.push({first, last: index, start: starts[first] as number, end: (starts[index] as number) + (lines[index] as string).length})
+  }
+  const markdown = format === 'markdown' || format === 'mdx'
+  const pinned = markdown ? pinnedLines(lines) : new Set<number>()
+  const risky = format === 'mdx' ? /[<>{}]|^\s*(?:import|export)\b/m : /[<>]/
+
+  let result = ''
+  let cursor = 0
+  for (const [position, block] of blocks.entries()) {
+    const body = text.slice(block.start, block.end)
+    if (mayMatch(body)) continue
+    if (markdown) {
+      const next = blocks[position + 1]
+      const continued = next !== undefined && /^[ \t]/.test(lines[next.first] as string)
+      let fixed = continued || risky.test(body) || definition.test(body)
+      for (let line = block.first; line <= block.last && !fixed; line++) if (pinned.has(line)) fixed = true
+      if (fixed) continue
+    }
+    result += text.slice(cursor, block.start) + body.replace(/[^\r\n]/g, ' ')
+    cursor = block.end
+  }
+  return cursor === 0 ? text : result + text.slice(cursor)
+}
+
+/** Lines of front matter and fenced code (fences included): what a block's removal could reinterpret. */
+function pinnedLines(lines: string[]): Set<number> {
+  const pinned = new Set<number>()
+  let index = 0
+  if (/^(---|\+\+\+)[ \t]*\r?$/.test(lines[0] ?? '')) {
+    const marker = (lines[0] as string).trim()
+    pinned.add(0)
+    for (index = 1; index < lines.length; index++) {
+      pinned.add(index)
+      const line = (lines[index] as string).trim()
+      if (line === marker || (marker === '---' && line === '...')) break
+    }
+    index++
+  }
+  for (; index < lines.length; index++) {
+    const open = fence.exec(lines[index] as string)
+    if (!open?.[1]) continue
+    const marks = open[1]
+    pinned.add(index)
+    for (index++; index < lines.length; index++) {
+      pinned.add(index)
+      const close = fence.exec(lines[index] as string)
+      if (close?.[1] && close[1][0] === marks[0] && close[1].length >= marks.length && (lines[index] as string).trim() === close[1]) break
+    }
+  }
+  return pinned
+}

@@ -1,0 +1,124 @@
+import type {CompiledContext, CompiledRules, TrieNode} from './compile.js'
+import {compiledFor, ruleSeverity} from './engine.js'
+import {assertOptions} from './plugin.js'
+import {withDefaults} from './options.js'
+import type {StigmaOptions} from './types.js'
+
+/**
+ * A quick look at raw text, before any parse, for what could start or anchor a match.
+ * Every compiled term needs all of its words in one sentence: a text can match only if, for
+ * some term, each run of letters and digits of each of its words appears in the text as a
+ * whole run. Terms are indexed by one such run (the rarest-looking: not a little word, then
+ * the longest), so the scan is one pass over the text's words and a few set lookups.
+ */
+export interface CandidateScan {
+  /**
+   * Whether a text holds an anchor word of an enabled term: false means no rule can match in it.
+   *
+   * @param text - Raw text, markup and all.
+   * @returns True when it is worth parsing.
+   */
+  mayMatch(text: string): boolean
+  /**
+   * Whether every rule's conditions stay within the paragraph, so that a paragraph with no
+   * anchor can be left unparsed. False when some rule looks further (or in a way this scan
+   * does not know).
+   */
+  paragraphLocal: boolean
+}
+
+/** Words too common to stand for a term; a term made only of them still gets one. */
+const littleWords = new Set(
+  'a an the of to in on at for and or nor but is are was were be been being has have had do does did with as by from into onto up out off not no it its he she they them their his her we you who that this these those people person ex one'.split(' ')
+)
+
+/** A trie key the scan can look for: a word as the tokenizer writes it (lower case, letters and digits, inner apostrophes, dots or ampersands). */
+const wordKey = /^[\p{L}\p{M}\p{N}]+(?:['.&_][\p{L}\p{M}\p{N}]+)*['.]?$/u
+const runs = /[\p{L}\p{M}\p{N}]+/gu
+
+/** The fields this scan knows; anything else in the compiled set is something it cannot judge. */
+const trieFields = new Set(['next', 'ends'])
+const contextFields = new Set(['window', 'requires', 'forbids', 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'standalone'])
+
+const cache = new WeakMap<CompiledRules, Map<string, CandidateScan | undefined>>()
+
+/**
+ * The candidate scan for a set of options: anchors of the terms of every enabled rule, built
+ * rules and custom rules alike, taken from the compiled trie itself.
+ *
+ * @param options - Options, as linting takes them.
+ * @returns The scan, or undefined when the compiled rules hold something it cannot anchor (then parse everything).
+ * @throws {OptionsError} When the options are invalid, as linting would.
+ */
+export function candidateScan(options?: StigmaOptions): CandidateScan | undefined {
+  assertOptions(options)
+  const settings = withDefaults(options)
+  const compiled = compiledFor(settings)
+  const enabled = compiled.rules.filter((rule) => ruleSeverity(rule, settings) !== 'off').map((rule) => rule.id)
+  const key = enabled.join(' ')
+  let scans = cache.get(compiled)
+  if (!scans) cache.set(compiled, (scans = new Map()))
+  if (!scans.has(key)) scans.set(key, buildScan(compiled, new Set(enabled)))
+  return scans.get(key)
+}
+
+function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan | undefined {
+  // Anchor run → the runs each term indexed under it needs (the anchor among them).
+  const anchors = new Map<string, string[][]>()
+  let anchorable = true
+  const visit = (node: TrieNode, path: string[]): void => {
+    if (Object.keys(node).some((field) => !trieFields.has(field))) anchorable = false
+    if (node.ends.some((terminal) => enabled.has(terminal.rule.id))) {
+      const needed = runsOf(path)
+      const anchor = anchorOf(needed)
+      if (anchor === undefined) anchorable = false
+      else anchors.set(anchor, [...(anchors.get(anchor) ?? []), needed])
+    }
+    for (const [word, child] of node.next) visit(child, [...path, word])
+  }
+  visit(compiled.trie, [])
+  if (!anchorable) return undefined
+  const contexts: CompiledContext[] = [...compiled.contexts.values()]
+  const collect = (node: TrieNode): void => {
+    for (const terminal of node.ends) if (terminal.context) contexts.push(terminal.context)
+    for (const child of node.next.values()) collect(child)
+  }
+  collect(compiled.trie)
+  const paragraphLocal = contexts.every(
+    (context) => Object.keys(context).every((field) => contextFields.has(field)) && (typeof context.window === 'number' || context.window === 'paragraph')
+  )
+  return {
+    paragraphLocal,
+    mayMatch(text) {
+      if (anchors.size === 0) return false
+      const words = new Set<string>()
+      for (const [run] of text.toLowerCase().matchAll(runs)) words.add(run)
+      for (const word of words) if (anchors.get(word)?.some((needed) => needed.every((run) => words.has(run)))) return true
+      return false
+    }
+  }
+}
+
+/** The runs of letters and digits of the keys that are plain words (other kinds of key cannot be looked for in raw text). */
+function runsOf(path: string[]): string[] {
+  const found = new Set<string>()
+  for (const key of path) if (wordKey.test(key) && key === key.toLowerCase()) for (const [run] of key.matchAll(runs)) found.add(run)
+  return [...found]
+}
+
+/**
+ * The run that indexes a term: not a little word if there is another, then the longest.
+ * Undefined when the term has no plain word (a key made by some other kind of pattern).
+ */
+function anchorOf(needed: string[]): string | undefined {
+  let best: string | undefined
+  let bestScore = -1
+  for (const run of needed) {
+    const score = (littleWords.has(run) ? 0 : 1000) + run.length
+    if (score > bestScore) {
+      best = run
+      bestScore = score
+    }
+  }
+  return best
+}
