@@ -10,7 +10,7 @@ let draft: Uint8Array
 /** A .docx with one part replaced or added. */
 function withParts(parts: Record<string, Uint8Array | string>): Uint8Array {
   const files = unzipSync(draft)
-  for (const [name, content] of Object.entries(parts)) files[name] = typeof content === 'string' ? strToU8(content) : content
+  for (const [name, content] of Object.entries(parts)) files[name] = typeof content === 'string' ? strToU8(content) : new Uint8Array(content)
   return zipSync(files)
 }
 
