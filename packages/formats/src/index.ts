@@ -51,6 +51,8 @@ export async function readProse(text: string, format: Format): Promise<NlcstRoot
   return splitSentenceEnds(tree)
 }
 
+export {applyEdits, commentLines, mergeFixes, originalRange} from './docx/edits.js'
+export type {CommentedFinding, TextEdit} from './docx/edits.js'
 export type {DocxComment, DocxDocument, DocxEdit, DocxRedlineRequest, OpenDocxOptions} from './docx.js'
 
 /**

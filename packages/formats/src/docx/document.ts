@@ -1,7 +1,7 @@
 import {XMLSerializer} from '@xmldom/xmldom'
 import {addComment, commentsRoot} from './comments.js'
 import {openPackage, type DocxPackage} from './package.js'
-import {readText, wordNamespace, type Paragraph} from './read.js'
+import {destigmaAuthor, readText, wordNamespace, type Paragraph} from './read.js'
 import {anchorComment, commentBlocker, editBlocker, trackReplacement, type Revision} from './redline.js'
 import {deflatedEntry, writeZip, type ZipEntry} from './zip.js'
 
@@ -92,7 +92,7 @@ export function openDocx(data: Uint8Array | ArrayBuffer, options: OpenDocxOption
 function redline(docx: DocxPackage, paragraphs: Paragraph[], request: DocxRedlineRequest): Uint8Array {
   let id = highestId(docx)
   const revision: Revision = {
-    author: request.author ?? 'destigma',
+    author: request.author ?? destigmaAuthor,
     date: (request.date ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'),
     nextId: () => ++id
   }

@@ -89,7 +89,7 @@ function collectParagraphs(node: Element, story: Story, out: RawParagraph[]): vo
     if (isWord(child, 'p')) readParagraph(child, story, out)
     else if (isWord(child, 'sectPr') || isWord(child, 'del') || isWord(child, 'moveFrom')) continue
     else if ((isWord(child, 'footnote') || isWord(child, 'endnote')) && layoutNotes.has(child.getAttributeNS(child.namespaceURI, 'type') ?? '')) continue
-    else if (isFallback(child)) continue
+    else if (isFallback(child) || isOwnComment(child)) continue
     else collectParagraphs(child, story, out)
   }
 }
@@ -132,6 +132,13 @@ function findNestedParagraphs(node: Element, nested: Element[]): void {
     if (isWord(child, 'p')) nested.push(child)
     else findNestedParagraphs(child, nested)
   }
+}
+
+/** The author destigma writes its comments as: its own comments are not prose to check again. */
+export const destigmaAuthor = 'destigma'
+
+function isOwnComment(node: Element): boolean {
+  return isWord(node, 'comment') && node.getAttributeNS(node.namespaceURI, 'author') === destigmaAuthor
 }
 
 /** `mc:Fallback` repeats what `mc:Choice` holds (a text box drawn the old way): read one of them only. */
