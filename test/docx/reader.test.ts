@@ -61,6 +61,15 @@ describe('the .docx reader', () => {
     )
   })
 
+  it('keeps what a run holds beyond the span (a footnote mark) out of the deletion', async () => {
+    const document = await openDocx(docx(`<w:p><w:r><w:t>Two addicts</w:t><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>`))
+    const copy = documentXml(document.redline({edits: [{range: span(document.text, 'addicts'), text: 'people with addiction'}], comments: [], date: new Date('2026-12-01T10:00:00Z')}))
+    expect(copy).toContain(
+      '<w:del w:id="3" w:author="destigma" w:date="2026-12-01T10:00:00Z"><w:r><w:delText xml:space="preserve">addicts</w:delText></w:r></w:del>' +
+        '<w:ins w:id="4" w:author="destigma" w:date="2026-12-01T10:00:00Z"><w:r><w:t xml:space="preserve">people with addiction</w:t></w:r></w:ins><w:r><w:footnoteReference w:id="2"/></w:r>'
+    )
+  })
+
   it('refuses to track a change across a tab or paragraphs, and starts new ids above the document’s own', async () => {
     const document = await openDocx(docx(`<w:p><w:bookmarkStart w:id="41" w:name="x"/><w:r><w:t>An</w:t><w:tab/><w:t>addict.</w:t></w:r></w:p><w:p><w:r><w:t>More.</w:t></w:r></w:p>`))
     expect(document.text).toBe('An\taddict.\n\nMore.')

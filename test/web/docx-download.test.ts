@@ -100,7 +100,7 @@ describe('web page: Download with tracked changes', () => {
       `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat((16 * 1024 * 1024) / paragraph.length)}</w:body></w:document>`
     )
     await loaded.page.setInputFiles('#file', {name: 'bomb.docx', mimeType: wordType, buffer: Buffer.from(zipSync(files))})
-    await expect.poll(() => loaded.page.textContent('#alert')).toMatch(/^bomb\.docx: this is not a Word document that can be read \(word\/document\.xml inflates to more than 10240 KB/)
+    await expect.poll(() => loaded.page.textContent('#alert')).toMatch(/^bomb\.docx: this is not a Word document that can be read \(word\/document\.xml inflates to more than 10 MB, the size limit for one part/)
     await loaded.context.close()
   })
 })

@@ -143,7 +143,10 @@ function runsWithin(paragraph: Paragraph, [start, end]: readonly [number, number
   return runs
 }
 
-/** Make a run boundary fall at an offset, splitting a `w:t` and its run when the offset is inside them. */
+/**
+ * Make a run boundary fall at an offset, splitting a `w:t` and its run when the offset is
+ * inside them, so that what the run holds beyond the span (a footnote mark, a tab) stays out of it.
+ */
 function splitAt(paragraph: Paragraph, offset: number): void {
   const index = paragraph.pieces.findIndex((piece) => piece.start < offset && offset < piece.start + piece.length)
   if (index !== -1) {
@@ -157,19 +160,24 @@ function splitAt(paragraph: Paragraph, offset: number): void {
     paragraph.pieces.splice(index + 1, 0, {...piece, start: offset, length: piece.length - at, node: tail})
     piece.length = at
   }
+  const previous = paragraph.pieces.find((piece) => piece.start + piece.length === offset && piece.length > 0)
+  if (previous?.node.nextSibling) splitRunBefore(paragraph, previous.run, previous.node.nextSibling)
   const next = paragraph.pieces.find((piece) => piece.start === offset && piece.length > 0)
-  if (!next) return
-  const previous = paragraph.pieces.find((piece) => piece.start + piece.length === offset && piece.run === next.run)
-  if (previous) splitRunBefore(paragraph, next)
+  if (next && holdsContentBefore(next.node)) splitRunBefore(paragraph, next.run, next.node)
 }
 
-/** Move a piece's node and everything after it in its run into a copy of the run (same properties). */
-function splitRunBefore(paragraph: Paragraph, piece: Piece): void {
-  const run = piece.run
+/** Whether a run holds anything but its properties before this node. */
+function holdsContentBefore(node: Node): boolean {
+  for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) if (!isWord(sibling, 'rPr')) return true
+  return false
+}
+
+/** Move a node and everything after it in its run into a copy of the run (same attributes and properties). */
+function splitRunBefore(paragraph: Paragraph, run: Element, from: Node): void {
   const copy = run.cloneNode(false) as Element
   const properties = childElementsOf(run).find((child) => isWord(child, 'rPr'))
   if (properties) copy.appendChild(properties.cloneNode(true))
-  let moving: Node | null = piece.node
+  let moving: Node | null = from
   while (moving) {
     const next: Node | null = moving.nextSibling
     copy.appendChild(moving)

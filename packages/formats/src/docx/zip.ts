@@ -125,7 +125,8 @@ export function inflateEntry(entry: ZipEntry, maxSize: number): Uint8Array {
 }
 
 function tooLarge(name: string, maxSize: number): DocxError {
-  return new DocxError(`${name} inflates to more than ${Math.round(maxSize / 1024)} KB, the size limit (a zip bomb, or raise --max-file-size)`)
+  const size = maxSize >= 1024 * 1024 ? `${Number((maxSize / 1024 / 1024).toFixed(1))} MB` : `${Math.ceil(maxSize / 1024)} KB`
+  return new DocxError(`${name} inflates to more than ${size}, the size limit for one part: a zip bomb, or a document larger than the limit`)
 }
 
 function checked(entry: ZipEntry, content: Uint8Array): Uint8Array {
