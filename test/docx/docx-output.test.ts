@@ -10,7 +10,7 @@ import {convert, exported, requireLibreOffice, runOffice, unzip, withoutComments
 const fixture = new URL('fixtures/press-release.fodt', import.meta.url).pathname
 
 /** Parts the fixes and comments touch in LibreOffice's press release; every other part must come back byte for byte. */
-const changedParts = ['word/document.xml', 'word/header1.xml', 'word/footnotes.xml', 'word/comments.xml']
+const changedParts = ['word/document.xml', 'word/header1.xml', 'word/footer1.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml']
 
 let folder: string
 let started: number
@@ -91,11 +91,13 @@ describe('--fix --docx-output, opened again by LibreOffice', () => {
     expect(changed.sort()).toEqual([...changedParts].sort())
   })
 
-  it('edits headers, footnotes, table cells, list items and hyperlinks, keeping formatting', () => {
+  it('edits headers, footers, footnotes, endnotes, table cells, list items and hyperlinks, keeping formatting', () => {
     const parts = unzip(path('press-release-out.docx'))
     const insertions = (part: string): string[] => wordElements(xml(parts[part]), 'ins').filter((element) => wordAttribute(element, 'author') === 'destigma').map((element) => element.textContent ?? '')
     expect(insertions('word/header1.xml')).toEqual(['people with addiction'])
+    expect(insertions('word/footer1.xml')).toEqual(['people experiencing homelessness'])
     expect(insertions('word/footnotes.xml')).toEqual(['person with addiction'])
+    expect(insertions('word/endnotes.xml')).toEqual(['person who uses drugs'])
     const body = insertions('word/document.xml')
     expect(body).toEqual(expect.arrayContaining(['people with addiction', 'substance use', 'people experiencing homelessness', 'people who use drugs', 'People with addiction', 'died by suicide']))
     const document = xml(parts['word/document.xml'])
