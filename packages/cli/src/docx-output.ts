@@ -1,5 +1,5 @@
 import {realpath} from 'node:fs/promises'
-import {applyEdits, commentLines, mergeFixes, type DocxComment, type DocxDocument, type DocxEdit} from '@destigma/formats'
+import {applyEdits, commentLines, mergeFixes, type DocxComment, type DocxDocument, type DocxEdit, type TextEdit} from '@destigma/formats'
 import {InputError} from './errors.js'
 import type {ReportedFinding} from './finding.js'
 import type {DocxOutput} from './settings.js'
@@ -30,11 +30,11 @@ export interface DocxCopyRequest {
  */
 export async function writeDocxCopy(request: DocxCopyRequest): Promise<ReportedFinding[]> {
   const {docx, findings} = request
-  const edits = await fixedEdits(docx, findings, request)
-  const fixed = findings.filter((finding) => finding.fix && edits.some((edit) => covers(edit.range, finding.fix?.range ?? [0, 0])))
-  const unfixed = findings.filter((finding) => !fixed.includes(finding))
+  const {edits, taken} = await fixedEdits(docx, findings, request)
+  const fixed = new Set(findings.filter((finding) => finding.fix && taken.has(finding.fix)))
+  const unfixed = findings.filter((finding) => !fixed.has(finding))
   const commented = request.output.comments === 'all' ? findings : request.output.comments === 'unfixed' ? unfixed : []
-  const comments: DocxComment[] = commented.map((finding) => ({range: [finding.offset, finding.endOffset], lines: commentLines(finding, finding.fix ? docx.editBlocker(finding.fix.range) : undefined, fixed.includes(finding))}))
+  const comments: DocxComment[] = commented.map((finding) => ({range: [finding.offset, finding.endOffset], lines: commentLines(finding, finding.fix ? docx.editBlocker(finding.fix.range) : undefined, fixed.has(finding))}))
   const bytes = docx.redline({edits, comments})
   if (await samePath(request.inputPath, request.output.absolute)) throw new InputError(`--docx-output ${request.output.path} is the document being read; name a new file`)
   const {writeFileAtomically} = await import('./write-atomic.js')
@@ -51,23 +51,21 @@ export async function writeDocxCopy(request: DocxCopyRequest): Promise<ReportedF
  * The safe fixes as edits on the original text: the first pass's fixes, then each later
  * pass's (on the text the earlier passes made) mapped back, merged with the edits they touch.
  */
-async function fixedEdits(docx: DocxDocument, findings: ReportedFinding[], request: DocxCopyRequest): Promise<DocxEdit[]> {
+async function fixedEdits(docx: DocxDocument, findings: ReportedFinding[], request: DocxCopyRequest): Promise<{edits: DocxEdit[]; taken: Set<TextEdit>}> {
   let edits: DocxEdit[] = []
+  let taken = new Set<TextEdit>()
   let pending = findings
   const allowed = (range: readonly [number, number]): boolean => docx.editBlocker(range) === undefined
   for (let pass = 0; pass < request.maxPasses; pass++) {
     const fixes = pending.flatMap((finding) => (finding.fix ? [finding.fix] : []))
     const merged = mergeFixes(edits, applyEdits(docx.text, edits), fixes, allowed)
     if (merged.taken.length === 0) break
+    // The first pass's fixes are the findings' own; later passes fix text the earlier ones wrote.
+    if (pass === 0) taken = new Set(merged.taken)
     edits = merged.edits
     pending = await request.lint(applyEdits(docx.text, edits))
   }
-  return edits
-}
-
-/** Whether an edit's range holds another range. */
-function covers(outer: readonly [number, number], inner: readonly [number, number]): boolean {
-  return outer[0] <= inner[0] && inner[1] <= outer[1]
+  return {edits, taken}
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {

@@ -30,13 +30,14 @@ export function mergeFixes(
   fixes: readonly TextEdit[],
   allowed: (range: readonly [number, number]) => boolean = () => true
 ): {edits: TextEdit[]; taken: TextEdit[]} {
+  const placed = placeEdits(edits)
   const replaced = new Set<TextEdit>()
   const added: TextEdit[] = []
   const taken: TextEdit[] = []
   let cursor = -1
   for (const fix of [...fixes].sort((a, b) => a.range[0] - b.range[0])) {
     if (fix.range[0] < cursor) continue
-    const {edit, touched} = mapBack(edits, current, fix)
+    const {edit, touched} = mapBack(placed, current, fix)
     if (touched.some((earlier) => replaced.has(earlier)) || !allowed(edit.range)) continue
     for (const earlier of touched) replaced.add(earlier)
     added.push(edit)
@@ -100,22 +101,50 @@ export function commentLines(finding: CommentedFinding, notChanged?: string, fix
   return lines
 }
 
-/** A fix on the edited text as an edit on the original, with the earlier edits it replaces. */
-function mapBack(edits: readonly TextEdit[], current: string, fix: TextEdit): {edit: TextEdit; touched: TextEdit[]} {
-  const [from, to] = fix.range
-  const growth = (edit: TextEdit): number => edit.text.length - (edit.range[1] - edit.range[0])
+/** An edit with where its new text lies in the edited text, and the growth of the text up to its end. */
+interface Placed {
+  edit: TextEdit
+  start: number
+  end: number
+  /** The edited text's length minus the original's, counting this edit and those before it. */
+  shift: number
+}
+
+function placeEdits(edits: readonly TextEdit[]): Placed[] {
   let shift = 0
-  const placed = edits.map((edit) => {
+  return edits.map((edit) => {
     const start = edit.range[0] + shift
-    shift += growth(edit)
-    return {edit, start, end: start + edit.text.length}
+    shift += edit.text.length - (edit.range[1] - edit.range[0])
+    return {edit, start, end: start + edit.text.length, shift}
   })
-  const touching = placed.filter((item) => item.start <= to && item.end >= from)
+}
+
+/** Index of the first placed edit whose new text ends at or after an offset (binary search: edits are sorted). */
+function firstEndingFrom(placed: readonly Placed[], offset: number): number {
+  let low = 0
+  let high = placed.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((placed[middle] as Placed).end < offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** A fix on the edited text as an edit on the original, with the earlier edits it replaces. */
+function mapBack(placed: readonly Placed[], current: string, fix: TextEdit): {edit: TextEdit; touched: TextEdit[]} {
+  const [from, to] = fix.range
+  const touching: Placed[] = []
+  for (let index = firstEndingFrom(placed, from); index < placed.length && (placed[index] as Placed).start <= to; index++) touching.push(placed[index] as Placed)
+  // The growth from the edits wholly before an offset (their new text ends at or before it).
+  const shiftBefore = (offset: number): number => {
+    const index = firstEndingFrom(placed, offset + 1) - 1
+    return index >= 0 ? (placed[index] as Placed).shift : 0
+  }
   const first = touching[0]
   const last = touching.at(-1)
   const currentStart = first ? Math.min(from, first.start) : from
   const currentEnd = last ? Math.max(to, last.end) : to
-  const shiftBefore = (offset: number): number => placed.filter((item) => item.end <= offset).reduce((sum, item) => sum + growth(item.edit), 0)
   const originalStart = first && first.start <= from ? first.edit.range[0] : from - shiftBefore(from)
   const originalEnd = last && last.end >= to ? last.edit.range[1] : to - shiftBefore(to)
   return {
