@@ -51,6 +51,23 @@ describe('a .docx destigma will not read: a clear message, exit 2, nothing writt
     })
   }
 
+  it('usage mistakes with --docx-output are exit 2 with the command to type', () => {
+    const folder = workspace({'draft.docx': draft, 'other.docx': draft})
+    const cases: Array<[string[], string]> = [
+      [['--docx-output', 'out.docx', 'draft.docx'], '--docx-output goes with --fix: destigma --fix --docx-output OUT.docx draft.docx'],
+      [['--fix', '--docx-output', 'out.docx', 'draft.docx', 'other.docx'], '--docx-output takes one .docx file to read'],
+      [['--fix', '--docx-output', 'out.docx', '--docx-comments', 'some', 'draft.docx'], '--docx-comments must be one of none, all, unfixed, got "some"'],
+      [['--fix', '--docx-comments', 'all', 'draft.docx'], '--docx-comments goes with --docx-output FILE'],
+      [['--fix', '--docx-output', 'missing/out.docx', 'draft.docx'], '--docx-output missing/out.docx cannot be written (no such folder)']
+    ]
+    for (const [args, message] of cases) {
+      const run = cli(args, {cwd: folder})
+      expect(run.status).toBe(2)
+      expect(run.stderr).toContain(message)
+      expect(existsSync(join(folder, 'out.docx'))).toBe(false)
+    }
+  })
+
   it('a .doc or .docm by its name is a kind of file destigma does not read', () => {
     const folder = workspace({'old.doc': compoundFile('WordDocument'), 'macros.docm': draft})
     for (const name of ['old.doc', 'macros.docm']) {
