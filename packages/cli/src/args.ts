@@ -1,10 +1,11 @@
 import {resolve} from 'node:path'
 import {parseArgs} from 'node:util'
+import {formatFromName} from '@destigma/formats'
 import {locales, type Severity, type StigmaOptions} from 'retext-stigma'
 import {UsageError} from './errors.js'
+import {docxComments, type DocxOutput, type ReporterName, type Settings} from './settings.js'
 import {parseShard} from './shard.js'
 import {defaultSuppressionsFile, type SuppressionRequest} from './suppressions.js'
-import type {ReporterName, Settings} from './settings.js'
 
 const reporters: readonly ReporterName[] = ['stylish', 'json', 'sarif', 'github']
 const ruleSettings = ['off', 'error', 'warning', 'info'] as const
@@ -29,6 +30,8 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
         format: {type: 'string', short: 'f'},
         fix: {type: 'boolean'},
         'fix-dry-run': {type: 'boolean'},
+        'docx-output': {type: 'string'},
+        'docx-comments': {type: 'string'},
         explain: {type: 'string'},
         'list-rules': {type: 'boolean'},
         locale: {type: 'string'},
@@ -60,6 +63,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
   const format = (values.format ?? 'stylish') as ReporterName
   if (!reporters.includes(format)) throw new UsageError(`--format must be one of ${reporters.join(', ')}, got "${values.format}"`)
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix (write the files) or --fix-dry-run (show the changes), not both')
+  const docx = parseDocxFlags(values, positionals, cwd)
   if (values.config && values['no-config']) throw new UsageError('use either --config PATH or --no-config, not both')
 
   const cliOptions: StigmaOptions = {}
@@ -97,6 +101,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
   if (values.shard !== undefined) settings.shard = parseShard(values.shard)
   // Internal: the differential tests compare runs with and without the prefilter.
   if (process.env.DESTIGMA_PREFILTER === 'off') settings.prefilter = false
+  if (docx) settings.docx = docx
   return settings
 }
 
@@ -120,6 +125,22 @@ function suppressionRequest(
   if (values['suppress-all']) request.suppress = 'all'
   else if (rules) request.suppress = rules
   return request
+}
+
+/** `--docx-output FILE` (with `--fix`, for one .docx) and `--docx-comments`. */
+function parseDocxFlags(values: {fix?: boolean; 'docx-output'?: string; 'docx-comments'?: string}, positionals: string[], cwd: string): DocxOutput | undefined {
+  const comments = values['docx-comments'] ?? 'unfixed'
+  if (!(docxComments as readonly string[]).includes(comments)) throw new UsageError(`--docx-comments must be one of ${docxComments.join(', ')}, got "${comments}"`)
+  const output = values['docx-output']
+  if (output === undefined) {
+    if (values['docx-comments'] !== undefined) throw new UsageError('--docx-comments goes with --docx-output FILE')
+    return undefined
+  }
+  if (!values.fix) throw new UsageError('--docx-output goes with --fix: destigma --fix --docx-output OUT.docx draft.docx')
+  const [input, ...more] = positionals
+  if (input === undefined || more.length > 0 || formatFromName(input) !== 'docx') throw new UsageError('--docx-output takes one .docx file to read: destigma --fix --docx-output OUT.docx draft.docx')
+  if (resolve(cwd, output) === resolve(cwd, input)) throw new UsageError('--docx-output must name a new file: destigma never overwrites the document it reads')
+  return {path: output, comments: comments as DocxOutput['comments']}
 }
 
 /** `--rule id=severity`, repeated or comma-separated. */

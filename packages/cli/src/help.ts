@@ -21,6 +21,12 @@ Fixing:
       --fix                Apply safe fixes to the files in place
       --fix-dry-run        Show the fixes as a diff (with --format json: add
                            each file's fixed text as "output")
+      --docx-output FILE   With --fix and one .docx: write a copy with each
+                           safe fix as a tracked change and the other
+                           findings as comments (the input is not changed)
+      --docx-comments WHICH
+                           unfixed (default), all or none: the findings that
+                           get a comment in the copy
 
 Rules and options:
       --preset NAME        recommended (default: clear-cut terms) or strict
@@ -70,6 +76,7 @@ Examples:
   destigma docs/                     check every supported file in docs/
   destigma "content/**/*.md" --format github
   destigma --fix-dry-run README.md   see what --fix would change
+  destigma --fix --docx-output reviewed.docx draft.docx
   pbpaste | destigma --stdin-filename draft.md
   destigma --rule the-homeless=off --preset strict drafts/
   destigma --explain addict

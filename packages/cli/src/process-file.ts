@@ -43,8 +43,18 @@ export async function processJob(job: Job, settings: LintSettings): Promise<File
     let text = source.text
     let findings = await lintText(text, job.format, options, settings)
     outcome.linted = true
-    if (settings.fix !== 'none' && job.format === 'docx') {
-      outcome.problems.push('--fix cannot rewrite .docx documents; make the changes in Word (the findings are listed)')
+    if (settings.fix === 'write' && settings.docx && source.docx && job.kind === 'file') {
+      const {writeDocxCopy} = await import('./docx-output.js')
+      findings = await writeDocxCopy({
+        docx: source.docx,
+        inputPath: job.path,
+        output: {...settings.docx, absolute: resolve(settings.cwd, settings.docx.path)},
+        findings,
+        lint: (fixed) => lintText(fixed, job.format, options, settings),
+        maxPasses: maxFixPasses
+      })
+    } else if (settings.fix !== 'none' && job.format === 'docx') {
+      outcome.problems.push('--fix cannot rewrite .docx documents in place; add --docx-output FILE for a copy with tracked changes and comments (the findings are listed)')
     } else if (settings.fix !== 'none') {
       for (let pass = 0; pass < maxFixPasses && findings.some((finding) => finding.fix); pass++) {
         const fixed = applyFixes(text, findings)

@@ -1,5 +1,5 @@
 import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs'
-import {readDocx, type Format} from '@destigma/formats'
+import {openDocx, type DocxDocument, type Format} from '@destigma/formats'
 import {InputError} from './errors.js'
 
 /** A document ready to lint. */
@@ -8,6 +8,8 @@ export interface Source {
   text: string
   /** The file started with a UTF-8 byte-order mark (kept by `--fix`). */
   bom: boolean
+  /** For .docx: the opened document, which `--docx-output` writes a copy of. */
+  docx?: DocxDocument
   /** Modification time of the file when read (absent for standard input). */
   mtimeMs?: number
 }
@@ -41,7 +43,7 @@ export async function readSourceFile(path: string, format: Format, maxFileSize: 
   } finally {
     if (descriptor !== undefined) closeSync(descriptor)
   }
-  return {...(await decodeSource(bytes, format)), mtimeMs}
+  return {...(await decodeSource(bytes, format, maxFileSize)), mtimeMs}
 }
 
 /**
@@ -62,7 +64,7 @@ export async function readSourceStream(stream: AsyncIterable<Uint8Array | string
     if (size > maxFileSize) throw new InputError(tooLarge(size, maxFileSize, true))
     chunks.push(bytes)
   }
-  return decodeSource(Buffer.concat(chunks), format)
+  return decodeSource(Buffer.concat(chunks), format, maxFileSize)
 }
 
 /**
@@ -70,16 +72,19 @@ export async function readSourceStream(stream: AsyncIterable<Uint8Array | string
  *
  * @param bytes - The file's bytes.
  * @param format - Its format.
+ * @param maxFileSize - For .docx, the most one part may inflate to (bytes).
  * @returns The source.
- * @throws {InputError} When the bytes are binary, not UTF-8, or not a .docx document.
+ * @throws {InputError} When the bytes are binary, not UTF-8, or not a .docx document destigma reads.
  */
-export async function decodeSource(bytes: Uint8Array, format: Format): Promise<Source> {
+export async function decodeSource(bytes: Uint8Array, format: Format, maxFileSize = 10 * megabyte): Promise<Source> {
   if (format === 'docx') {
-    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new InputError('is not a .docx document (a .docx file is a zip archive; was it saved as another format?)')
     try {
-      return {text: await readDocx(bytes), bom: false}
+      const docx = await openDocx(bytes, {maxPartSize: maxFileSize})
+      return {text: docx.text, bom: false, docx}
     } catch (error) {
-      throw new InputError(`is not a readable .docx document (${String((error as Error).message ?? error).split('\n')[0]})`)
+      if ((error as Error).name !== 'DocxError') throw error
+      const reason = (error as Error).message
+      throw new InputError(reason.startsWith('is ') ? reason : `is not a readable .docx document (${reason})`)
     }
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new InputError('is UTF-16 text; save it as UTF-8')

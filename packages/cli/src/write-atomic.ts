@@ -12,7 +12,7 @@ import {InputError} from './errors.js'
  * @param readAt - The file's modification time when it was read.
  * @throws {InputError} When the file changed since it was read, or cannot be written.
  */
-export async function writeAtomically(path: string, content: string, readAt: number): Promise<void> {
+export async function writeAtomically(path: string, content: string | Uint8Array, readAt: number): Promise<void> {
   const target = await realpath(path)
   const before = await stat(target)
   if (before.mtimeMs !== readAt) throw new InputError('changed while destigma was fixing it; not written (run again)')
@@ -25,5 +25,27 @@ export async function writeAtomically(path: string, content: string, readAt: num
     await unlink(temporary).catch(() => undefined)
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error)})`)
+  }
+}
+
+/**
+ * Write a new file, or replace an existing one atomically (as {@link writeAtomically} does):
+ * the `--docx-output` copy.
+ *
+ * @param path - The file.
+ * @param content - Its bytes.
+ * @throws {InputError} When it cannot be written.
+ */
+export async function writeFileAtomically(path: string, content: Uint8Array): Promise<void> {
+  const existing = await stat(path).catch(() => undefined)
+  if (existing) return writeAtomically(path, content, existing.mtimeMs)
+  const temporary = join(dirname(path), `.${basename(path)}.destigma-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`)
+  try {
+    await writeFile(temporary, content, {flag: 'wx'})
+    await rename(temporary, path)
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined)
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code ?? String(error)})`)
   }
 }

@@ -1,17 +1,18 @@
-import mammoth from 'mammoth'
+import {openDocx, type OpenDocxOptions} from './docx/document.js'
+
+export {openDocx} from './docx/document.js'
+export type {DocxComment, DocxDocument, DocxEdit, DocxRedlineRequest, OpenDocxOptions} from './docx/document.js'
+export {DocxError} from './docx/errors.js'
 
 /**
  * Extract the text of a Word (.docx) document: its paragraphs, joined by blank lines.
  * Findings on a .docx have lines, columns and offsets into this text.
  *
  * @param data - The file's bytes.
+ * @param options - Limits.
  * @returns The text.
- * @throws {Error} When the bytes are not a .docx document.
+ * @throws {DocxError} When the bytes are not a .docx document destigma reads.
  */
-export async function readDocx(data: Uint8Array | ArrayBuffer): Promise<string> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
-  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
-  // Node's mammoth reads `buffer`; its browser build reads `arrayBuffer`.
-  const result = await mammoth.extractRawText({buffer: bytes, arrayBuffer} as unknown as Parameters<typeof mammoth.extractRawText>[0])
-  return result.value.replace(/\n+$/, '')
+export async function readDocx(data: Uint8Array | ArrayBuffer, options?: OpenDocxOptions): Promise<string> {
+  return openDocx(data, options).text
 }

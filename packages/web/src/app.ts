@@ -1,4 +1,4 @@
-import type {Format} from '@destigma/formats'
+import {applyEdits, commentLines, mergeFixes, originalRange, type Format, type TextEdit} from '@destigma/formats'
 import {applyFixes, categories, type Finding, type Fix} from 'retext-stigma'
 import {changeList, describeChange, type Change} from './changes.js'
 import type {EngineClient} from './client.js'
@@ -7,7 +7,7 @@ import {renderDocument} from './document-view.js'
 import {byId, h} from './dom.js'
 import {renderCategoryCounts, renderFindingList, summarise} from './findings-panel.js'
 import {categoryLabels, counted} from './labels.js'
-import {copyText, downloadName, downloadText} from './output.js'
+import {copyText, downloadBytes, downloadName, downloadText} from './output.js'
 import {rovingKeys, setTabStop} from './roving.js'
 import {loadSettings, saveSettings, toOptions, type Settings} from './settings.js'
 import type {ReadDocument, RuleMeta} from './worker/protocol.js'
@@ -25,7 +25,10 @@ interface Snapshot {
   text: string
   ignored: string[]
   changes: Change[]
+  fixes: Fix[][]
 }
+
+const wordType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** How long typing must pause before the text is checked again. */
 const typingPause = 250
@@ -36,6 +39,10 @@ export class App {
   private source: Source = {format: 'text', docx: false}
   private ignored: string[] = []
   private changes: Change[] = []
+  /** The fixes applied, a batch per Apply, each on the text as it was then: the tracked changes of a Word download. */
+  private fixes: Fix[][] = []
+  /** The text as read from the file, which a Word download's tracked changes start from. */
+  private readText = ''
   private history: Snapshot[] = []
   private findings: Finding[] = []
   /** The text `findings` refer to; differs from `text` while a check is pending. */
@@ -140,9 +147,11 @@ export class App {
     }
     this.source = {name: file.name, format: read.format, docx: read.docx}
     this.text = read.text
+    this.readText = read.text
     this.editor.value = read.text
     this.history = []
     this.changes = []
+    this.fixes = []
     this.selected = undefined
     this.mode = 'review'
     this.lintNow(true)
@@ -196,7 +205,7 @@ export class App {
   // Editing ----------------------------------------------------------------
 
   private remember(): void {
-    this.history.push({text: this.text, ignored: [...this.ignored], changes: [...this.changes]})
+    this.history.push({text: this.text, ignored: [...this.ignored], changes: [...this.changes], fixes: [...this.fixes]})
   }
 
   private setText(text: string): void {
@@ -210,6 +219,7 @@ export class App {
     const focusList = this.details.contains(document.activeElement)
     this.remember()
     this.changes.push(describeChange(this.text, fix))
+    this.fixes.push([fix])
     this.selectFrom = fix.range[0] + fix.text.length
     this.setText(applyFixes(this.text, [{fix}]))
     this.status(`Replaced with “${fix.text}”.`)
@@ -222,6 +232,7 @@ export class App {
     this.remember()
     const fixed = applyFixes(this.text, fixable)
     for (const finding of fixable) if (finding.fix) this.changes.push(describeChange(this.text, finding.fix))
+    this.fixes.push(fixable.flatMap((finding) => (finding.fix ? [finding.fix] : [])))
     this.setText(fixed)
     this.status(`Applied ${counted(fixable.length, 'safe fix')}.`)
     this.afterEdit(false)
@@ -249,6 +260,7 @@ export class App {
     this.setText(snapshot.text)
     this.ignored = snapshot.ignored
     this.changes = snapshot.changes
+    this.fixes = snapshot.fixes
     this.status('Undone.')
     this.afterEdit(false)
   }
@@ -260,6 +272,7 @@ export class App {
     this.setText('')
     this.history = []
     this.changes = []
+    this.fixes = []
     this.selected = undefined
     this.mode = 'edit'
     this.lintNow()
@@ -422,7 +435,7 @@ export class App {
 
   private renderSource(): void {
     const {name, docx} = this.source
-    byId('source').textContent = name ? (docx ? `${name} (Word: apply changes here, then download the list to make them in Word)` : name) : this.text ? 'Pasted text' : 'Nothing yet'
+    byId('source').textContent = name ? (docx ? `${name} (Word: apply changes here, then download the file with them as tracked changes)` : name) : this.text ? 'Pasted text' : 'Nothing yet'
   }
 
   private renderToolbar(): void {
@@ -446,6 +459,7 @@ export class App {
       h('button', {type: 'button', disabled: empty, onclick: () => downloadText(file, content(), type)}, label)
     const buttons = docx
       ? [
+          h('button', {type: 'button', disabled: empty || !this.fresh, onclick: () => void this.downloadTracked()}, 'Download with tracked changes (.docx)'),
           button('Download changes (.txt)', downloadName(name, 'txt', '-changes'), 'text/plain', () => changeList(name ?? 'the document', this.changes, this.text, this.findings, false)),
           button('Download changes (.md)', downloadName(name, 'md', '-changes'), 'text/markdown', () => changeList(name ?? 'the document', this.changes, this.text, this.findings, true))
         ]
@@ -456,6 +470,30 @@ export class App {
             button('Download .md', downloadName(name, 'md'), 'text/markdown', () => this.text)
           ]
     byId('downloads').replaceChildren(...buttons)
+  }
+
+  /**
+   * The Word file back, built in the worker: each change applied here a tracked change by
+   * "destigma", each finding still shown (not ignored) a comment on its words.
+   */
+  private async downloadTracked(): Promise<void> {
+    if (!this.fresh) return
+    let edits: TextEdit[] = []
+    for (const batch of this.fixes) edits = mergeFixes(edits, applyEdits(this.readText, edits), batch).edits
+    const comments = this.findings.flatMap((finding) => {
+      const range = originalRange(edits, [finding.offset, finding.endOffset])
+      return range ? [{range, lines: commentLines(finding)}] : []
+    })
+    this.status('Building the Word file…')
+    try {
+      const copy = await this.engine.trackedCopy(edits, comments)
+      downloadBytes(downloadName(this.source.name, 'docx', '-destigma'), copy.bytes, wordType)
+      const untracked = copy.untracked > 0 ? ` ${counted(copy.untracked, 'change')} could not be tracked there and became comments.` : ''
+      this.status(`Downloaded the Word file with ${counted(edits.length - copy.untracked, 'tracked change')} and ${counted(copy.comments, 'comment')}.${untracked}`)
+    } catch (error) {
+      this.status('')
+      this.alert((error as Error).message)
+    }
   }
 
   // Messages -----------------------------------------------------------------

@@ -1,6 +1,6 @@
-import type {Format} from '@destigma/formats'
+import type {DocxComment, Format, TextEdit} from '@destigma/formats'
 import type {Finding, StigmaOptions} from 'retext-stigma'
-import type {ReadDocument, RuleMeta, WorkerMessage, WorkerRequest, WorkerResults} from './worker/protocol.js'
+import type {ReadDocument, RuleMeta, TrackedCopy, WorkerMessage, WorkerRequest, WorkerResults} from './worker/protocol.js'
 
 type Pending = {resolve: (value: never) => void; reject: (error: Error) => void}
 
@@ -47,6 +47,11 @@ export class EngineClient {
   /** Read a chosen or dropped file into text; rejects with a message for the person. */
   read(name: string, bytes: ArrayBuffer): Promise<ReadDocument> {
     return this.send<'read'>({type: 'read', name, bytes}, [bytes])
+  }
+
+  /** The Word file last read, with edits (on its text as read) as tracked changes and the comments anchored. */
+  trackedCopy(edits: TextEdit[], comments: DocxComment[]): Promise<TrackedCopy> {
+    return this.send<'docx'>({type: 'docx', edits, comments})
   }
 
   private send<K extends keyof WorkerResults>(request: WithoutId<WorkerRequest>, transfer: Transferable[] = []): Promise<WorkerResults[K]> {

@@ -30,15 +30,7 @@ export async function copyText(text: string): Promise<boolean> {
  * @param type - Its media type.
  */
 export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], {type: `${type};charset=utf-8`}))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  saveBlob(name, new Blob([text], {type: `${type};charset=utf-8`}))
 }
 
 /**
@@ -52,4 +44,27 @@ export function downloadText(name: string, text: string, type: string): void {
 export function downloadName(source: string | undefined, extension: string, suffix = ''): string {
   const base = source ? source.replace(/\.[^.]+$/, '') : 'draft'
   return `${base}${suffix}.${extension}`
+}
+
+/**
+ * Save bytes as a file through the browser's download, made from memory (no request).
+ *
+ * @param name - The file name.
+ * @param bytes - Its contents.
+ * @param type - Its media type.
+ */
+export function downloadBytes(name: string, bytes: ArrayBuffer, type: string): void {
+  saveBlob(name, new Blob([bytes], {type}))
+}
+
+function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.hidden = true
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }

@@ -1,4 +1,4 @@
-import type {Format} from '@destigma/formats'
+import type {DocxComment, Format, TextEdit} from '@destigma/formats'
 import type {Category, Finding, StigmaOptions} from 'retext-stigma'
 
 /** A source a rule cites, as the details panel shows it. */
@@ -28,11 +28,21 @@ export interface ReadDocument {
 export type WorkerRequest =
   | {type: 'lint'; id: number; text: string; format: Format; options: StigmaOptions}
   | {type: 'read'; id: number; name: string; bytes: ArrayBuffer}
+  | {type: 'docx'; id: number; edits: TextEdit[]; comments: DocxComment[]}
+
+/** The Word file last read, written back with tracked changes and comments. */
+export interface TrackedCopy {
+  bytes: ArrayBuffer
+  /** Changes made on the page that could not be tracked there (they became comments). */
+  untracked: number
+  comments: number
+}
 
 /** What each request type answers with. */
 export interface WorkerResults {
   lint: Finding[]
   read: ReadDocument
+  docx: TrackedCopy
 }
 
 /** Messages the worker sends back. */

@@ -8,6 +8,18 @@ export class ReadError extends Error {
 
 const supported = '.docx, .md, .mdx, .txt or .html'
 
+/** The bytes of the Word file last read, kept (in memory only) to write its tracked-changes copy. */
+let wordFile: ArrayBuffer | undefined
+
+/**
+ * The Word file last read.
+ *
+ * @returns Its bytes, or undefined when the last file read was not a Word file.
+ */
+export function lastWordFile(): ArrayBuffer | undefined {
+  return wordFile
+}
+
 /**
  * Turn a chosen or dropped file into the text the page checks.
  *
@@ -19,12 +31,16 @@ const supported = '.docx, .md, .mdx, .txt or .html'
 export async function readFile(name: string, bytes: ArrayBuffer): Promise<ReadDocument> {
   const format = formatFromName(name)
   if (!format) throw new ReadError(`${name}: the page reads ${supported} files. Save the draft in one of these formats and try again.`)
+  wordFile = undefined
   if (format === 'docx') {
+    let text: string
     try {
-      return {text: await readDocx(bytes), format, docx: true}
-    } catch {
-      throw new ReadError(`${name}: this is not a Word document that can be read. Open it in Word, save it again as .docx, and try again.`)
+      text = await readDocx(bytes)
+    } catch (error) {
+      throw new ReadError(`${name}: this is not a Word document that can be read${reasonOf(error)}. Open it in Word, save it again as .docx, and try again.`)
     }
+    wordFile = bytes
+    return {text, format, docx: true}
   }
   let text: string
   try {
@@ -34,4 +50,9 @@ export async function readFile(name: string, bytes: ArrayBuffer): Promise<ReadDo
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1)
   return {text, format, docx: false}
+}
+
+/** The reader's reason for refusing a file (a zip bomb, macros, a password), in brackets. */
+function reasonOf(error: unknown): string {
+  return (error as Error).name === 'DocxError' ? ` (${(error as Error).message.replace(/^is /, 'it is ')})` : ''
 }

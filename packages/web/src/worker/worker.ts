@@ -1,8 +1,8 @@
-import {applyDirectives, readProse, type Format} from '@destigma/formats'
+import {applyDirectives, openDocx, readProse, type DocxComment, type DocxEdit, type Format} from '@destigma/formats'
 import {lintTree, listRules, type RuleInfo} from 'retext-stigma'
 import type {Prose} from './prose.js'
-import type {RuleMeta, WorkerMessage, WorkerRequest, WorkerResults} from './protocol.js'
-import {readFile, ReadError} from './read-file.js'
+import type {RuleMeta, TrackedCopy, WorkerMessage, WorkerRequest, WorkerResults} from './protocol.js'
+import {lastWordFile, readFile, ReadError} from './read-file.js'
 
 // Runs the engine off the main thread so typing and scrolling stay smooth on long drafts.
 
@@ -25,7 +25,30 @@ async function answer(request: WorkerRequest): Promise<WorkerResults[keyof Worke
     }
     case 'read':
       return readFile(request.name, request.bytes)
+    case 'docx':
+      return trackedCopy(request.edits, request.comments)
   }
+}
+
+/**
+ * The Word file last read, with the page's changes as tracked changes and the findings left as
+ * comments. A change the file cannot hold as a tracked change (inside a colleague's tracked
+ * change, say) becomes a comment that says so.
+ */
+async function trackedCopy(edits: DocxEdit[], comments: DocxComment[]): Promise<TrackedCopy> {
+  const bytes = lastWordFile()
+  if (!bytes) throw new ReadError('Open the Word file again: the page no longer has it.')
+  const docx = await openDocx(bytes)
+  const tracked: DocxEdit[] = []
+  const notes: DocxComment[] = [...comments]
+  for (const edit of edits) {
+    const blocker = docx.editBlocker(edit.range)
+    if (blocker === undefined) tracked.push(edit)
+    else notes.push({range: edit.range, lines: [`Changed on the page to “${edit.text}”, but not made here as a tracked change: ${blocker}.`]})
+  }
+  const copy = docx.redline({edits: tracked, comments: notes})
+  const written = notes.filter((note) => docx.commentBlocker(note.range) === undefined).length
+  return {bytes: copy.buffer.slice(copy.byteOffset, copy.byteOffset + copy.byteLength) as ArrayBuffer, untracked: edits.length - tracked.length, comments: written}
 }
 
 /** A message for the person: where the document could not be read (MDX errors carry a place), and why. */
