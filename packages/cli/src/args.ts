@@ -93,7 +93,8 @@ function parseRuleFlags(flags: string[]): Record<string, 'off' | Severity> {
     if (!match?.[1] || !match[2]) throw new UsageError(`--rule takes id=severity (for example --rule addict=off), got "${entry}"`)
     if (!(ruleSettings as readonly string[]).includes(match[2]))
       throw new UsageError(`--rule ${match[1]}: the setting must be one of ${ruleSettings.join(', ')}, got "${match[2]}"`)
-    rules[match[1]] = match[2] as 'off' | Severity
+    // Defined, not assigned: `rules['__proto__'] = …` would set the prototype and drop the flag unchecked.
+    Object.defineProperty(rules, match[1], {value: match[2], enumerable: true, writable: true, configurable: true})
   }
   return rules
 }

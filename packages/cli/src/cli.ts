@@ -39,8 +39,12 @@ async function main(argv: string[]): Promise<number> {
   const collected = await collectTargets(paths, cwd)
   for (const problem of collected.problems) process.stderr.write(`destigma: ${problem}\n`)
   for (const skipped of collected.skipped) process.stderr.write(`destigma: ${skipped}: skipped, an ignore file (.gitignore or .destigmaignore) lists it\n`)
-  if (collected.targets.length === 0 && collected.problems.length === 0 && collected.skipped.length === 0)
+  for (const passed of collected.passedOver) process.stderr.write(`destigma: ${passed}\n`)
+  if (collected.targets.length === 0 && collected.problems.length === 0 && collected.skipped.length === 0 && collected.passedOver.length === 0)
     process.stderr.write(`destigma: no files to check in ${paths.join(', ')} (destigma reads .txt, .md, .mdx, .html and .docx)\n`)
+
+  if (settings.fix === 'write')
+    (await import('./interrupt-cleanup.js')).removeTemporaryFilesOnExit(collected.targets.flatMap((target) => (target.kind === 'file' ? [target.path] : [])))
 
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
   const reporter = createReporter(settings.format, {color, cwd})
