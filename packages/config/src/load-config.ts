@@ -106,7 +106,8 @@ function discover(folder: string): Layer[] {
   for (let current = folder; ; current = dirname(current)) {
     for (const name of configNames) {
       const file = resolve(current, name)
-      if (!isFile(file)) continue
+      // A FIFO or device under a config file's name is reported when read, not passed over.
+      if (!isConfigCandidate(file)) continue
       const layer = readLayer(file)
       if (layer) {
         found.push(layer)
@@ -176,9 +177,9 @@ function exists(file: string): boolean {
   }
 }
 
-function isFile(file: string): boolean {
+function isConfigCandidate(file: string): boolean {
   try {
-    return statSync(file).isFile()
+    return !statSync(file).isDirectory()
   } catch {
     return false
   }
