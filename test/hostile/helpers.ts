@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {cliPath} from '../cli/helpers.js'
@@ -29,10 +29,15 @@ export interface BoundedRun {
  * @returns What happened.
  */
 export function runBounded(args: string[], options: {cwd?: string; input?: string; uid?: number; cliFile?: string; timeoutMs?: number} = {}): BoundedRun {
+  // The probe and its output live in a folder of their own that any user may use, for runs as `nobody`.
   const probeFolder = mkdtempSync(join(tmpdir(), 'destigma-rss-'))
+  chmodSync(probeFolder, 0o777)
+  const probe = join(probeFolder, 'rss-probe.mjs')
+  copyFileSync(new URL('./rss-probe.mjs', import.meta.url), probe)
+  chmodSync(probe, 0o644)
   const rssFile = join(probeFolder, 'rss')
   const started = performance.now()
-  const result = spawnSync(process.execPath, ['--max-old-space-size=768', '--import', new URL('./rss-probe.mjs', import.meta.url).href, options.cliFile ?? cliPath, ...args], {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=768', '--import', probe, options.cliFile ?? cliPath, ...args], {
     cwd: options.cwd ?? tmpdir(),
     input: options.input ?? '',
     encoding: 'utf8',

@@ -43,9 +43,6 @@ async function main(argv: string[]): Promise<number> {
   if (collected.targets.length === 0 && collected.problems.length === 0 && collected.skipped.length === 0 && collected.passedOver.length === 0)
     process.stderr.write(`destigma: no files to check in ${paths.join(', ')} (destigma reads .txt, .md, .mdx, .html and .docx)\n`)
 
-  if (settings.fix === 'write')
-    (await import('./interrupt-cleanup.js')).removeTemporaryFilesOnExit(collected.targets.flatMap((target) => (target.kind === 'file' ? [target.path] : [])))
-
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
   const reporter = createReporter(settings.format, {color, cwd})
   const run = await lintTargets(collected.targets, settings, reporter, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin}, collected.problems)

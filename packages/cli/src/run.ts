@@ -108,10 +108,14 @@ export async function lintTargets(targets: Target[], settings: Settings, reporte
   const parallel = size > 1 && (settings.jobs === undefined ? jobs.length >= workerThreshold : jobs.length > 1)
   if (parallel) {
     const {runInWorkers} = await import('./pool.js')
+    // Workers write the fixes; signals reach only this thread, which waits meanwhile and so can clean up for them.
+    const cleanup = settings.fix === 'write' ? await import('./interrupt-cleanup.js') : undefined
+    const release = cleanup?.removeOnInterrupt(() => cleanup.temporariesOf(jobs.map(({job}) => (job.kind === 'file' ? job.path : ''))))
     await runInWorkers(jobs, settings, size, (reply) => {
       const target = targets[reply.index] as Target
       settle(reply.index, 'outcome' in reply ? reply.outcome : failed(target, reply.internal))
     })
+    release?.()
   } else {
     for (const {index, job} of jobs) await direct(index, job, targets[index] as Target)
   }

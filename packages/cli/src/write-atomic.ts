@@ -1,6 +1,7 @@
 import {constants} from 'node:fs'
 import {access, open, realpath, rename, stat, unlink} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
+import {isMainThread} from 'node:worker_threads'
 import {InputError} from './errors.js'
 
 /**
@@ -40,6 +41,8 @@ export async function writeAtomically(path: string, content: string, readAt: num
   if (before.nlink > 1)
     throw new InputError(`has ${before.nlink} hard links, and replacing it would cut it off from the others; not written (apply the changes --fix-dry-run shows, or copy the file first)`)
   const temporary = temporaryPathFor(target)
+  // On a worker the main thread does this for the whole run (see interrupt-cleanup.ts).
+  const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
   try {
     // Left behind by a run of an earlier process with the same id, killed before it could clean up.
     await unlink(temporary).catch(() => undefined)
@@ -61,6 +64,8 @@ export async function writeAtomically(path: string, content: string, readAt: num
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error)})`)
+  } finally {
+    release?.()
   }
   await syncFolder(dirname(target))
 }
