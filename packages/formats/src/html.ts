@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {alignTextNodes} from './align.js'
 import {rememberComments, type Comment} from './comments.js'
+import {isAbsurdHtml, readHtmlFlat} from './flat.js'
 
 /** Elements whose text is code or data, not prose (script, style, svg and math are skipped by the converter already). */
 const notProse = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'template', 'noscript'])
@@ -21,6 +22,23 @@ const notProse = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'temp
  * @returns The nlcst tree of its prose, with positions into `text`.
  */
 export function readHtml(text: string): Root {
+  if (isAbsurdHtml(text)) return readFlat(text)
+  try {
+    return readStructured(text)
+  } catch (error) {
+    // Nesting the tag scan did not catch still overflows a recursive step: read it flat rather than give up.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return readFlat(text)
+    throw error
+  }
+}
+
+function readFlat(text: string): Root {
+  const {tree, comments} = readHtmlFlat(text)
+  rememberComments(text, 'html', comments)
+  return tree
+}
+
+function readStructured(text: string): Root {
   const file = new VFile(text)
   const hast = unified().use(rehypeParse).parse(file) as HastRoot
   const place = location(text)

@@ -1,12 +1,12 @@
 import type {Root} from 'nlcst'
-import {ParseEnglish} from 'parse-english'
+import {parseProse} from './bounded-parse.js'
 
 /**
- * Read plain text: all of it is prose.
+ * Read plain text: all of it is prose (parsed in bounded pieces, so a long paragraph costs linear time).
  *
  * @param text - The text.
  * @returns Its nlcst tree.
  */
 export function readText(text: string): Root {
-  return new ParseEnglish().parse(text)
+  return parseProse(text)
 }
