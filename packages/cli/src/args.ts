@@ -5,6 +5,8 @@ import type {ReporterName, Settings} from './settings.js'
 
 const reporters: readonly ReporterName[] = ['stylish', 'json', 'sarif', 'github']
 const ruleSettings = ['off', 'error', 'warning', 'info'] as const
+/** Per-file time budget: a 10 MB file takes about 20 s on an idle two-core machine; runaways take minutes. */
+const defaultFileSeconds = 60
 const megabyte = 1024 * 1024
 
 /**
@@ -37,6 +39,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
         'no-config': {type: 'boolean'},
         'report-unused-directives': {type: 'boolean'},
         'max-file-size': {type: 'string'},
+        'max-file-time': {type: 'string'},
         'stdin-filename': {type: 'string'},
         jobs: {type: 'string', short: 'j'},
         version: {type: 'boolean', short: 'v'},
@@ -72,6 +75,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
     quiet: Boolean(values.quiet),
     reportUnusedDirectives: Boolean(values['report-unused-directives']),
     maxFileSize: values['max-file-size'] === undefined ? 10 * megabyte : parseSize(values['max-file-size']),
+    maxFileSeconds: values['max-file-time'] === undefined ? defaultFileSeconds : parseCount('--max-file-time', values['max-file-time'], 1),
     cwd,
     listRules: Boolean(values['list-rules']),
     help: Boolean(values.help),

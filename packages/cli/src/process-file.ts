@@ -1,6 +1,6 @@
 import {resolve} from 'node:path'
 import {ConfigError, loadConfig} from '@destigma/config'
-import {applyDirectives, readProse, type Directive, type Format} from '@destigma/formats'
+import {applyDirectives, readProseParts, type Directive, type Format} from '@destigma/formats'
 import {applyFixes, docsBase, lintTree, mergeOptions, OptionsError, type Finding, type StigmaOptions} from 'retext-stigma'
 import {InputError} from './errors.js'
 import {positionsIn, type FileOutcome, type ReportedFinding} from './finding.js'
@@ -81,7 +81,9 @@ async function deliverFix(job: Job, source: Source, text: string, settings: Lint
 
 /** Lint a text: read its prose, run the rules, apply inline directives, keep what `--quiet` keeps. */
 async function lintText(text: string, format: Format, options: StigmaOptions, settings: LintSettings): Promise<ReportedFinding[]> {
-  const found = lintTree(await readProse(text, format), text, options)
+  // Piece by piece: a long document's whole tree would take gigabytes, each piece's findings do not.
+  const found: Finding[] = []
+  for (const part of await readProseParts(text, format)) for (const finding of lintTree(part, text, options)) found.push(finding)
   const {findings, unused} = await applyDirectives(text, format, found, {reportUnused: settings.reportUnusedDirectives})
   const place = positionsIn(text)
   const reported = [...findings.map((finding) => reportable(finding, place)), ...unused.map(unusedDirective)]

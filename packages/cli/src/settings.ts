@@ -16,6 +16,8 @@ export interface LintSettings {
   quiet: boolean
   reportUnusedDirectives: boolean
   maxFileSize: number
+  /** Time budget for one file (seconds): a file still being checked then is reported as taking too long. */
+  maxFileSeconds: number
   /** The folder paths are shown relative to. */
   cwd: string
 }

@@ -23,21 +23,50 @@ export const maxParseChunk = 16_384
  * @returns Its tree, with positions into `text`.
  */
 export function parseProse(text: string): Root {
-  const parser = new ParseEnglish()
-  if (text.length <= maxParseChunk) return parser.parse(text)
-  const place = location(text)
+  return joinParts(parseProseParts(text))
+}
+
+/**
+ * One tree of the pieces' children, in order.
+ *
+ * @param parts - Trees of consecutive pieces of a text.
+ * @returns Their children under one root spanning them.
+ */
+export function joinParts(parts: Iterable<Root>): Root {
   const root: Root = {type: 'RootNode', children: []}
+  let count = 0
+  for (const part of parts) {
+    if (count++ === 0 && part.position) root.position = {start: {...part.position.start}, end: {...part.position.end}}
+    // One by one: spreading a huge piece's children as arguments would overflow the stack.
+    for (const child of part.children) root.children.push(child)
+  }
+  const first = root.children[0]?.position
+  const last = root.children.at(-1)?.position
+  if (count > 1 && first && last) root.position = {start: {...first.start}, end: {...last.end}}
+  return root
+}
+
+/**
+ * The pieces {@link parseProse} joins, one tree at a time, so a caller can lint each and let
+ * it go: a 10 MB document's whole tree would take gigabytes.
+ *
+ * @param text - The prose.
+ * @yields A tree per piece, with positions into `text`.
+ */
+export function* parseProseParts(text: string): Generator<Root> {
+  const parser = new ParseEnglish()
+  if (text.length <= maxParseChunk) {
+    yield parser.parse(text)
+    return
+  }
+  const place = location(text)
   for (let start = 0; start < text.length; ) {
     const end = cutAfter(text, start)
     const piece = parser.parse(text.slice(start, end))
     shift(piece, start, place.toPoint(start) ?? {line: 1, column: 1, offset: start})
-    root.children.push(...piece.children)
+    yield piece
     start = end
   }
-  const first = root.children[0]?.position
-  const last = root.children.at(-1)?.position
-  if (first && last) root.position = {start: {...first.start}, end: {...last.end}}
-  return root
 }
 
 /** Where the piece that starts at `start` ends. */

@@ -1,5 +1,5 @@
 import type {Root} from 'nlcst'
-import {parseProse} from './bounded-parse.js'
+import {parseProseParts} from './bounded-parse.js'
 import type {Comment} from './comments.js'
 
 /**
@@ -15,7 +15,12 @@ import type {Comment} from './comments.js'
 /** A line or a run of lines without a blank one longer than this is not a document people write. */
 const maxRun = 100_000
 /** Containers (`>`, list items, HTML elements) nested deeper than this are not a document people write. */
-export const maxDepth = 64
+export const maxDepth = 32
+/**
+ * Emphasis, link, code and HTML markers in one paragraph past this are not prose people write:
+ * micromark matches them pairwise, and 60 KB of `*a` took 80 s.
+ */
+const maxMarkers = 2000
 
 /** Same-length blanks: every character a space, line breaks kept. */
 const blank = (text: string): string => text.replace(/[^\r\n]/g, ' ')
@@ -29,17 +34,25 @@ const blank = (text: string): string => text.replace(/[^\r\n]/g, ' ')
  */
 export function isAbsurdMarkdown(text: string): boolean {
   let run = 0
+  let markers = 0
   let lineStart = 0
   for (let index = 0; index <= text.length; index++) {
-    if (index < text.length && text.charCodeAt(index) !== 10) continue
+    const code = index < text.length ? text.charCodeAt(index) : 10
+    if (code !== 10) {
+      if (markerCodes.has(code)) markers++
+      continue
+    }
     const line = text.slice(lineStart, index)
-    run = line.trim() === '' ? 0 : run + line.length + 1
-    if (run > maxRun) return true
-    if (containerDepth(line) > maxDepth) return true
+    if (line.trim() === '') run = markers = 0
+    else run += line.length + 1
+    if (run > maxRun || markers > maxMarkers || containerDepth(line) > maxDepth) return true
     lineStart = index + 1
   }
   return false
 }
+
+/** `*`, `_`, `[`, `]`, backtick, `<`, `~`. */
+const markerCodes = new Set([0x2a, 0x5f, 0x5b, 0x5d, 0x60, 0x3c, 0x7e])
 
 /** How many `>` and list markers open a line (indentation counts as one level per 2 spaces). */
 function containerDepth(line: string): number {
@@ -79,9 +92,9 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
  *
  * @param text - The source.
  * @param mdx - Comments are MDX's `{/* … *\/}` rather than HTML's.
- * @returns The prose tree and the comments (for inline directives).
+ * @returns The prose, a tree per bounded piece, and the comments (for inline directives).
  */
-export function readMarkdownFlat(text: string, mdx = false): {tree: Root; comments: Comment[]} {
+export function readMarkdownFlat(text: string, mdx = false): {parts: Iterable<Root>; comments: Comment[]} {
   const comments: Comment[] = []
   let masked = text.replace(mdx ? /\{\s*\/\*([\s\S]*?)\*\/\s*\}/g : /<!--([\s\S]*?)-->/g, (whole, body: string, offset: number) => {
     comments.push({start: offset, end: offset + whole.length, body})
@@ -96,7 +109,7 @@ export function readMarkdownFlat(text: string, mdx = false): {tree: Root; commen
     .replace(/\bhttps?:\/\/\S+/g, blank)
     .replace(/^[ \t>]*(?:(?:[*+-]|\d+[.)])[ \t]+[ \t>]*)*#{0,6}[ \t]*/gm, blank)
     .replace(/[*_~|[\]]+/g, blank)
-  return {tree: parseProse(masked), comments}
+  return {parts: parseProseParts(masked), comments}
 }
 
 /** Blank out fenced code blocks (``` or ~~~, closed by the same fence or the end). */
@@ -122,16 +135,16 @@ function maskFences(text: string): string {
  * `<style>`, `<pre>`, `<code>` and other code-like elements become spaces.
  *
  * @param text - The source.
- * @returns The prose tree and the comments (for inline directives).
+ * @returns The prose, a tree per bounded piece, and the comments (for inline directives).
  */
-export function readHtmlFlat(text: string): {tree: Root; comments: Comment[]} {
+export function readHtmlFlat(text: string): {parts: Iterable<Root>; comments: Comment[]} {
   const comments: Comment[] = []
   const withoutComments = text.replace(/<!--([\s\S]*?)-->/g, (whole, body: string, offset: number) => {
     comments.push({start: offset, end: offset + whole.length, body})
     return blank(whole)
   })
   const masked = maskCodeElements(withoutComments).replace(/<[^<>]*>/g, blank)
-  return {tree: parseProse(masked), comments}
+  return {parts: parseProseParts(masked), comments}
 }
 
 /** Blank out the elements whose content is code or data, in one pass (an unclosed one runs to the end). */
