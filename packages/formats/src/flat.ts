@@ -36,23 +36,31 @@ export function isAbsurdMarkdown(text: string): boolean {
   let run = 0
   let markers = 0
   let lineStart = 0
+  let blankLine = true
   for (let index = 0; index <= text.length; index++) {
     const code = index < text.length ? text.charCodeAt(index) : 10
     if (code !== 10) {
-      if (markerCodes.has(code)) markers++
+      if (code < 128 && markerTable[code] === 1) markers++
+      if (blankLine && code !== 32 && code !== 9 && code !== 13) blankLine = false
       continue
     }
-    const line = text.slice(lineStart, index)
-    if (line.trim() === '') run = markers = 0
-    else run += line.length + 1
-    if (run > maxRun || markers > maxMarkers || containerDepth(line) > maxDepth) return true
+    if (blankLine) run = markers = 0
+    else run += index - lineStart + 1
+    if (run > maxRun || markers > maxMarkers) return true
+    // Only a line that opens with a container marker or deep indentation can nest deeply.
+    if (!blankLine && containerStart.has(text.charCodeAt(lineStart)) && containerDepth(text.slice(lineStart, index)) > maxDepth) return true
     lineStart = index + 1
+    blankLine = true
   }
   return false
 }
 
-/** `*`, `_`, `[`, `]`, backtick, `<`, `~`. */
-const markerCodes = new Set([0x2a, 0x5f, 0x5b, 0x5d, 0x60, 0x3c, 0x7e])
+/** Space, tab, `>`, `*`, `+`, `-` and digits: what a nested container's line starts with. */
+const containerStart = new Set([32, 9, 0x3e, 0x2a, 0x2b, 0x2d, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39])
+
+/** `*`, `_`, `[`, `]`, backtick, `<`, `~`: a table, since this runs on every character. */
+const markerTable = new Uint8Array(128)
+for (const code of [0x2a, 0x5f, 0x5b, 0x5d, 0x60, 0x3c, 0x7e]) markerTable[code] = 1
 
 /** How many `>` and list markers open a line (indentation counts as one level per 2 spaces). */
 function containerDepth(line: string): number {
