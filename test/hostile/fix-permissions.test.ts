@@ -80,12 +80,13 @@ describe('--fix writes only what the user could write, as it was', () => {
 
   it('removes the temporary files of workers when interrupted', async () => {
     // Long enough to be interrupted while linting; the temporary files stand in for fixes in flight.
-    const big = 'The addict went to the shop and came back home again today.\n\n'.repeat(20_000)
+    // Each takes seconds on a fast machine; the signal comes once the main thread is waiting on the workers.
+    const big = 'The addict went to the shop and came back home again today.\n\n'.repeat(50_000)
     const folder = workspace({'a.md': big, 'b.md': big})
     const child = spawn(process.execPath, [cliPath, '--no-config', '--jobs', '2', '--fix', 'a.md', 'b.md'], {cwd: folder, stdio: 'ignore'})
     const inFlight = ['a.md', 'b.md'].map((name) => join(folder, `.${name}.destigma-${child.pid}.tmp`))
     for (const file of inFlight) writeFileSync(file, 'half a fix')
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await new Promise((resolve) => setTimeout(resolve, 2500))
     const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
     expect(await ended).toBe(143)
