@@ -27,12 +27,12 @@ const optionSets: Array<[string, StigmaOptions]> = [
 
 /** Findings and unused directives of a document, read in full or through the prefilter. */
 async function findings(text: string, format: Format, options: StigmaOptions, prefilter: boolean): Promise<string> {
-  let tree: Root | undefined
+  let parts: Iterable<Root> | undefined
   if (prefilter) {
     const scan = candidateScan(options)
-    tree = scan ? await readCandidateProse(text, format, scan) : await readProse(text, format)
-  } else tree = await readProse(text, format)
-  const found = tree ? lintTree(tree, text, options) : []
+    parts = scan ? await readCandidateProse(text, format, scan) : [await readProse(text, format)]
+  } else parts = [await readProse(text, format)]
+  const found = [...(parts ?? [])].flatMap((part) => lintTree(part, text, options))
   const result = await applyDirectives(text, format, found, {reportUnused: true})
   return JSON.stringify(result)
 }
@@ -116,10 +116,10 @@ describe('prefilter: identical findings with and without it', () => {
     if (!scan) throw new Error('the built-in rules should be anchorable')
     expect(await readCandidateProse('# Plain\n\nNothing to find here.\n', 'markdown', scan)).toBeUndefined()
     const text = 'First plain block.\n\nThe junkie left.\n\nLast plain block.\n'
-    const tree = (await readCandidateProse(text, 'markdown', scan)) as Root
-    const words = JSON.stringify(tree).match(/"WordNode"/g)?.length
+    const parts = [...((await readCandidateProse(text, 'markdown', scan)) ?? [])]
+    const words = JSON.stringify(parts).match(/"WordNode"/g)?.length
     expect(words).toBe(3)
-    expect(lintTree(tree, text, {}).map((finding) => [finding.line, finding.column, finding.offset])).toEqual([[3, 5, 24]])
+    expect(parts.flatMap((part) => lintTree(part, text, {})).map((finding) => [finding.line, finding.column, finding.offset])).toEqual([[3, 5, 24]])
     // MDX is parsed even without a candidate: its syntax errors are reported.
     await expect(readCandidateProse('# Title\n\n<Note>unclosed\n', 'mdx', scan)).rejects.toThrow()
     // Switched off rules are no candidates.

@@ -9,6 +9,8 @@ import {defaultSuppressionsFile, type SuppressionRequest} from './suppressions.j
 
 const reporters: readonly ReporterName[] = ['stylish', 'json', 'sarif', 'github']
 const ruleSettings = ['off', 'error', 'warning', 'info'] as const
+/** Per-file time budget: a 10 MB file takes about 20 s on an idle two-core machine; runaways take minutes. */
+const defaultFileSeconds = 60
 const megabyte = 1024 * 1024
 
 /**
@@ -43,6 +45,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
         'no-config': {type: 'boolean'},
         'report-unused-directives': {type: 'boolean'},
         'max-file-size': {type: 'string'},
+        'max-file-time': {type: 'string'},
         'stdin-filename': {type: 'string'},
         jobs: {type: 'string', short: 'j'},
         'suppress-all': {type: 'boolean'},
@@ -86,6 +89,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
     quiet: Boolean(values.quiet),
     reportUnusedDirectives: Boolean(values['report-unused-directives']),
     maxFileSize: values['max-file-size'] === undefined ? 10 * megabyte : parseSize(values['max-file-size']),
+    maxFileSeconds: values['max-file-time'] === undefined ? defaultFileSeconds : parseCount('--max-file-time', values['max-file-time'], 1),
     cwd,
     suppressions: suppressionRequest(values, cwd),
     listRules: Boolean(values['list-rules']),
@@ -151,7 +155,8 @@ function parseRuleFlags(flags: string[]): Record<string, 'off' | Severity> {
     if (!match?.[1] || !match[2]) throw new UsageError(`--rule takes id=severity (for example --rule addict=off), got "${entry}"`)
     if (!(ruleSettings as readonly string[]).includes(match[2]))
       throw new UsageError(`--rule ${match[1]}: the setting must be one of ${ruleSettings.join(', ')}, got "${match[2]}"`)
-    rules[match[1]] = match[2] as 'off' | Severity
+    // Defined, not assigned: `rules['__proto__'] = …` would set the prototype and drop the flag unchecked.
+    Object.defineProperty(rules, match[1], {value: match[2], enumerable: true, writable: true, configurable: true})
   }
   return rules
 }

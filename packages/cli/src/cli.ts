@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const collected = await collectTargets(paths, cwd)
   for (const problem of collected.problems) process.stderr.write(`destigma: ${problem}\n`)
   for (const skipped of collected.skipped) process.stderr.write(`destigma: ${skipped}: skipped, an ignore file (.gitignore or .destigmaignore) lists it\n`)
+  for (const passed of collected.passedOver) process.stderr.write(`destigma: ${passed}\n`)
   const found = collected.targets.length
   if (settings.changedSince !== undefined) {
     const changed = (await import('./changed-since.js')).changedSince(settings.changedSince, cwd)
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     if (collected.targets.length === 0 && found > 0) process.stderr.write(`destigma: no files in ${paths.join(', ')} changed since ${settings.changedSince}\n`)
   }
   if (settings.shard) collected.targets = (await import('./shard.js')).shardTargets(collected.targets, settings.shard, cwd)
-  if (found === 0 && collected.problems.length === 0 && collected.skipped.length === 0)
+  if (found === 0 && collected.problems.length === 0 && collected.skipped.length === 0 && collected.passedOver.length === 0)
     process.stderr.write(`destigma: no files to check in ${paths.join(', ')} (destigma reads .txt, .md, .mdx, .html and .docx)\n`)
   const request = settings.suppressions
   const suppressions = Suppressions.load(request, cwd)

@@ -44,6 +44,7 @@ Input:
                            Name standard input for the format and config
                            (default: plain text)
       --max-file-size SIZE Skip larger files (default: 10MB)
+      --max-file-time SECS Give up on a file that takes longer (default: 60)
   -j, --jobs N             Files checked at once (default: one per core)
 
 Adopting on a large site (see docs/ci.md):

@@ -1,6 +1,6 @@
-import {readdirSync, statSync, type Dirent} from 'node:fs'
+import {readdirSync, statSync, type Dirent, type Stats} from 'node:fs'
 import {dirname, join, resolve, sep} from 'node:path'
-import {createIgnoreFilter} from '@destigma/config'
+import {createIgnoreFilter, describeKind} from '@destigma/config'
 import {formatExtensions, formatFromName} from '@destigma/formats'
 import {displayPath} from './paths.js'
 
@@ -14,6 +14,8 @@ export interface Collected {
   problems: string[]
   /** Files named on the command line but skipped because an ignore file lists them. */
   skipped: string[]
+  /** Special files (FIFOs, devices, sockets, or links to them) a folder walk passed over; said on stderr, not an error. */
+  passedOver: string[]
 }
 
 const readable = Object.values(formatExtensions)
@@ -31,7 +33,7 @@ const readable = Object.values(formatExtensions)
  * @returns Targets, problems and skipped files.
  */
 export async function collectTargets(paths: string[], cwd: string): Promise<Collected> {
-  const collected: Collected = {targets: [], problems: [], skipped: []}
+  const collected: Collected = {targets: [], problems: [], skipped: [], passedOver: []}
   const seen = new Set<string>()
   const add = (path: string): void => {
     if (seen.has(path)) return
@@ -57,7 +59,7 @@ export async function collectTargets(paths: string[], cwd: string): Promise<Coll
       }
     }
     if (kind === 'folder') {
-      for (const file of walk(absolute, cwd, collected.problems)) add(file)
+      for (const file of walk(absolute, cwd, collected)) add(file)
     } else if (kind === 'file') {
       if (!formatFromName(absolute)) {
         collected.problems.push(`${given}: destigma does not read this kind of file (it reads ${readable})`)
@@ -88,8 +90,8 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   return found.filter((file) => formatFromName(file) && !ignored(file)).sort()
 }
 
-/** Files in a folder, depth first in name order; unreadable folders go to `problems`. */
-function walk(root: string, cwd: string, problems: string[]): string[] {
+/** Files in a folder, depth first in name order; unreadable folders go to `problems`, special files to `passedOver`. */
+function walk(root: string, cwd: string, {problems, passedOver}: Pick<Collected, 'problems' | 'passedOver'>): string[] {
   const ignored = createIgnoreFilter(root)
   const files: string[] = []
   const visit = (folder: string): void => {
@@ -106,8 +108,16 @@ function walk(root: string, cwd: string, problems: string[]): string[] {
       const path = join(folder, entry.name)
       if (entry.isDirectory()) {
         if (!ignored(path + sep)) visit(path)
-      } else if ((entry.isFile() || (entry.isSymbolicLink() && !isFolder(path))) && formatFromName(entry.name) && !ignored(path)) {
+      } else if (!formatFromName(entry.name) || ignored(path)) {
+        continue
+      } else if (entry.isFile()) {
         files.push(path)
+      } else if (entry.isSymbolicLink()) {
+        const kind = linkTarget(path)
+        if (kind === 'file') files.push(path)
+        else if (kind !== 'folder') passedOver.push(`${displayPath(path, cwd)}: skipped, it links to something that ${kind}, not a regular file`)
+      } else {
+        passedOver.push(`${displayPath(path, cwd)}: skipped, it ${specialKind(entry)}, not a regular file`)
       }
     }
   }
@@ -115,11 +125,24 @@ function walk(root: string, cwd: string, problems: string[]): string[] {
   return files
 }
 
-/** Links to folders are not followed (they can loop); a broken link is kept, to be reported when read. */
-function isFolder(path: string): boolean {
+/**
+ * What a link found by the walk points at. Links to folders are not followed (they can loop);
+ * a broken link counts as a file, to be reported when read.
+ */
+function linkTarget(path: string): string {
+  let stats: Stats
   try {
-    return statSync(path).isDirectory()
+    stats = statSync(path)
   } catch {
-    return false
+    return 'file'
   }
+  return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : describeKind(stats)
+}
+
+function specialKind(entry: Dirent): string {
+  if (entry.isFIFO()) return 'is a named pipe (FIFO)'
+  if (entry.isSocket()) return 'is a socket'
+  if (entry.isCharacterDevice()) return 'is a character device'
+  if (entry.isBlockDevice()) return 'is a block device'
+  return 'is a special file'
 }

@@ -3,12 +3,14 @@ import type {FileOutcome} from './finding.js'
 import type {Job} from './process-file.js'
 import type {LintSettings} from './settings.js'
 
-/** What a worker sends back for one file. */
-export type WorkerReply = {index: number; outcome: FileOutcome} | {index: number; internal: string}
+/** What a worker sends back for one file; `timedOut` when the pool stopped it past the time budget. */
+export type WorkerReply = {index: number; outcome: FileOutcome} | {index: number; internal: string} | {index: number; timedOut: number}
 
 /**
  * Lint files on worker threads. Each worker holds one file at a time, so memory stays bounded
  * however many files there are; replies arrive in any order, tagged with the file's index.
+ * A file still running past `settings.maxFileSeconds` has its worker terminated (the only way
+ * to stop a parser stuck in a loop) and a fresh worker takes over the queue.
  *
  * @param jobs - Files to lint, with their index in the run.
  * @param settings - Lint settings, copied to each worker.
@@ -29,6 +31,13 @@ export function runInWorkers(jobs: Array<{index: number; job: Job}>, settings: L
       const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings})
       workers.push(worker)
       let current: number | undefined
+      let timer: ReturnType<typeof setTimeout> | undefined
+      // The budget counts from when the worker has loaded, so a slow start is not charged to a file.
+      let ready = false
+      const startClock = (): void => {
+        const index = current
+        if (index !== undefined && ready) timer = setTimeout(() => replace({index, timedOut: settings.maxFileSeconds}), settings.maxFileSeconds * 1000)
+      }
       const feed = (): void => {
         const item = jobs[next++]
         if (!item) {
@@ -38,20 +47,35 @@ export function runInWorkers(jobs: Array<{index: number; job: Job}>, settings: L
         }
         current = item.index
         worker.postMessage(item)
+        startClock()
       }
-      worker.on('message', (reply: WorkerReply) => {
-        onReply(reply)
-        feed()
-      })
-      worker.on('error', (error: Error) => {
-        // A crashed worker loses only its current file; a fresh one takes over the queue.
-        if (current !== undefined) onReply({index: current, internal: `internal error: ${error.message}`})
+      /** Give up on this worker and its file; a fresh one takes over the queue. */
+      const replace = (reply?: WorkerReply): void => {
+        clearTimeout(timer)
+        current = undefined
         workers.splice(workers.indexOf(worker), 1)
+        worker.removeAllListeners().on('error', () => undefined)
+        void worker.terminate()
+        if (reply) onReply(reply)
         running--
         if (next < jobs.length) {
           running++
           start()
         } else if (running === 0) finish()
+      }
+      worker.on('message', (reply: WorkerReply | 'ready') => {
+        if (reply === 'ready') {
+          ready = true
+          startClock()
+          return
+        }
+        clearTimeout(timer)
+        onReply(reply)
+        feed()
+      })
+      worker.on('error', (error: Error) => {
+        // A crashed worker loses only its current file.
+        replace(current === undefined ? undefined : {index: current, internal: `internal error: ${error.message}`})
       })
       feed()
     }

@@ -1,6 +1,6 @@
 import {resolve} from 'node:path'
 import {ConfigError, loadConfig} from '@destigma/config'
-import {applyDirectives, readCandidateProse, readProse, type Directive, type Format} from '@destigma/formats'
+import {applyDirectives, readCandidateProse, readProseParts, type Directive, type Format} from '@destigma/formats'
 import {applyFixes, candidateScan, docsBase, lintTree, mergeOptions, OptionsError, type Finding, type StigmaOptions} from 'retext-stigma'
 import {InputError} from './errors.js'
 import {positionsIn, type FileOutcome, type ReportedFinding} from './finding.js'
@@ -93,8 +93,10 @@ async function deliverFix(job: Job, source: Source, text: string, settings: Lint
 async function lintText(text: string, format: Format, options: StigmaOptions, settings: LintSettings): Promise<ReportedFinding[]> {
   // Skip what cannot match: no parse of a file, or of a block, in which no rule has a word.
   const scan = settings.prefilter === false ? undefined : candidateScan(options)
-  const tree = scan ? await readCandidateProse(text, format, scan) : await readProse(text, format)
-  const found = tree ? lintTree(tree, text, options) : []
+  // Piece by piece: a long document's whole tree would take gigabytes, each piece's findings do not.
+  const parts = scan ? await readCandidateProse(text, format, scan) : await readProseParts(text, format)
+  const found: Finding[] = []
+  for (const part of parts ?? []) for (const finding of lintTree(part, text, options)) found.push(finding)
   const {findings, unused} =
     found.length === 0 && !settings.reportUnusedDirectives ? {findings: found, unused: []} : await applyDirectives(text, format, found, {reportUnused: settings.reportUnusedDirectives})
   const place = positionsIn(text)

@@ -1,4 +1,5 @@
-import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs'
+import {statSync} from 'node:fs'
+import {FileReadRefusal, readRegularFile} from '@destigma/config'
 import {openDocx, type DocxDocument, type Format} from '@destigma/formats'
 import {InputError} from './errors.js'
 
@@ -29,19 +30,18 @@ export async function readSourceFile(path: string, format: Format, maxFileSize: 
   let bytes: Uint8Array
   let mtimeMs: number
   // Synchronous reads: this runs in a worker or on a queue of one, and small files read faster without the thread pool.
-  let descriptor: number | undefined
   try {
-    descriptor = openSync(path, 'r')
-    const stats = fstatSync(descriptor)
-    if (stats.isDirectory()) throw new InputError('is a folder')
-    if (stats.size > maxFileSize) throw new InputError(tooLarge(stats.size, maxFileSize))
-    bytes = readFileSync(descriptor)
-    mtimeMs = stats.mtimeMs
+    // The size from `stat` gives the exact figure for an ordinary large file; the read enforces the limit whatever `stat` says.
+    const size = statSync(path).size
+    if (size > maxFileSize) throw new InputError(tooLarge(size, maxFileSize))
+    const read = readRegularFile(path, maxFileSize)
+    bytes = read.bytes
+    mtimeMs = read.stats.mtimeMs
   } catch (error) {
     if (error instanceof InputError) throw error
+    if (error instanceof FileReadRefusal)
+      throw new InputError(error.reason === 'too-large' ? tooLarge(maxFileSize, maxFileSize, true) : `${error.message}; destigma reads only regular files`)
     throw new InputError(readFailure((error as NodeJS.ErrnoException).code))
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor)
   }
   return {...(await decodeSource(bytes, format, maxFileSize)), mtimeMs}
 }
@@ -87,8 +87,11 @@ export async function decodeSource(bytes: Uint8Array, format: Format, maxFileSiz
       throw new InputError(reason.startsWith('is ') ? reason : `is not a readable .docx document (${reason})`)
     }
   }
+  const utf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  if (utf32) throw new InputError('is UTF-32 text; save it as UTF-8')
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new InputError('is UTF-16 text; save it as UTF-8')
-  if (bytes.subarray(0, 8000).includes(0)) throw new InputError('is a binary file, not text')
+  // Text never holds a NUL byte, anywhere; a scan of the whole file is cheap next to parsing it.
+  if (bytes.includes(0)) throw new InputError('is a binary file, not text (it holds a NUL byte)')
   let text: string
   try {
     text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)

@@ -1,3 +1,4 @@
+import {statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import type {Format} from '@destigma/formats'
 import {formatFromName} from '@destigma/formats'
@@ -14,6 +15,11 @@ import type {Settings} from './settings.js'
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const workerThreshold = 40
+/**
+ * Files from this size go to a worker thread even when few: a worker can be stopped when a file
+ * runs past its time budget, the main thread cannot. Smaller files parse in bounded time.
+ */
+const guardedSize = 256 * 1024
 /** A progress line appears on a terminal from this many files. */
 const progressThreshold = 36
 
@@ -115,12 +121,19 @@ export async function lintTargets(
 
   const size = settings.jobs ?? Math.min(availableParallelism(), 8)
   const parallel = size > 1 && (settings.jobs === undefined ? jobs.length >= workerThreshold : jobs.length > 1)
-  if (parallel) {
+  const guarded = !parallel && jobs.some(({job}) => job.kind === 'file' && sizeOf(job.path) >= guardedSize)
+  if (parallel || guarded) {
     const {runInWorkers} = await import('./pool.js')
-    await runInWorkers(jobs, settings, size, (reply) => {
+    // Workers write the fixes; signals reach only this thread, which waits meanwhile and so can clean up for them.
+    const cleanup = settings.fix === 'write' ? await import('./interrupt-cleanup.js') : undefined
+    const release = cleanup?.removeOnInterrupt(() => cleanup.temporariesOf(jobs.map(({job}) => (job.kind === 'file' ? job.path : ''))))
+    await runInWorkers(jobs, settings, parallel ? size : 1, (reply) => {
       const target = targets[reply.index] as Target
-      settle(reply.index, 'outcome' in reply ? reply.outcome : failed(target, reply.internal))
+      if ('outcome' in reply) settle(reply.index, reply.outcome)
+      else if ('timedOut' in reply) settle(reply.index, failed(target, `took too long to check (over ${reply.timedOut} s), so it was not checked; split it, or raise the budget with --max-file-time`))
+      else settle(reply.index, failed(target, reply.internal))
     })
+    release?.()
   } else {
     for (const {index, job} of jobs) await direct(index, job, targets[index] as Target)
   }
@@ -128,4 +141,13 @@ export async function lintTargets(
   progress?.clear()
   out(reporter.end(run))
   return run
+}
+
+/** A file's size, or 0 when it cannot be read (the read reports why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
 }

@@ -29,6 +29,8 @@ export interface LintSettings {
   reportUnusedDirectives: boolean
   maxFileSize: number
   docx?: DocxOutput
+  /** Time budget for one file (seconds): a file still being checked then is reported as taking too long. */
+  maxFileSeconds: number
   /** The folder paths are shown relative to. */
   cwd: string
   /** False to parse every file in full, skipping nothing (internal, for the differential tests). */

@@ -12,3 +12,6 @@ parentPort?.on('message', (message: {index: number; job: Extract<Job, {kind: 'fi
     (error: unknown) => parentPort?.postMessage({index: message.index, internal: describeInternalError(error)})
   )
 })
+
+// Loaded: the pool starts each file's time budget from here.
+parentPort?.postMessage('ready')

@@ -1,30 +1,86 @@
-import {chmod, realpath, rename, stat, unlink, writeFile} from 'node:fs/promises'
+import {constants} from 'node:fs'
+import {access, open, realpath, rename, stat, unlink} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
+import {isMainThread} from 'node:worker_threads'
 import {InputError} from './errors.js'
 
 /**
- * Replace a file's content atomically: write a temporary file beside it, then rename it over
- * the original, so a crash or a full disk never leaves a half-written file. The mode is kept,
- * a link is written through to its target, and a file changed since it was read is left alone.
+ * The temporary file a fix of `target` is written to before it replaces it. The name is fixed
+ * for this process (each file is fixed once per run), so an interrupted run can remove it
+ * knowing only the target: see {@link removeTemporaryFiles}.
+ *
+ * @param target - The real path of the file being fixed.
+ * @returns The temporary file's path, beside it.
+ */
+export const temporaryPathFor = (target: string): string => join(dirname(target), `.${basename(target)}.destigma-${process.pid}.tmp`)
+
+/**
+ * Replace a file's content atomically: write a temporary file beside it, flush it to disk, then
+ * rename it over the original, so a crash or a full disk never leaves a half-written file.
+ *
+ * The rename would let anyone who may write the folder replace a file they may not write, and
+ * would hand the file to them; so a file the user could not open for writing is refused, the
+ * mode, owner and group are copied to the new file (refused when they cannot be), and a file
+ * with several hard links is refused rather than split from its other names. A link is written
+ * through to its target, and a file changed since it was read is left alone.
  *
  * @param path - The file.
  * @param content - The new content.
  * @param readAt - The file's modification time when it was read.
- * @throws {InputError} When the file changed since it was read, or cannot be written.
+ * @throws {InputError} When the file changed since it was read, or cannot be written as it is.
  */
 export async function writeAtomically(path: string, content: string | Uint8Array, readAt: number): Promise<void> {
   const target = await realpath(path)
   const before = await stat(target)
   if (before.mtimeMs !== readAt) throw new InputError('changed while destigma was fixing it; not written (run again)')
-  const temporary = join(dirname(target), `.${basename(target)}.destigma-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`)
   try {
-    await writeFile(temporary, content, {encoding: 'utf8', flag: 'wx', mode: before.mode})
-    await chmod(temporary, before.mode)
+    await access(target, constants.W_OK)
+  } catch {
+    throw new InputError('is not writable by you, so --fix leaves it alone (its fixes are listed)')
+  }
+  if (before.nlink > 1)
+    throw new InputError(`has ${before.nlink} hard links, and replacing it would cut it off from the others; not written (apply the changes --fix-dry-run shows, or copy the file first)`)
+  const temporary = temporaryPathFor(target)
+  // On a worker the main thread does this for the whole run (see interrupt-cleanup.ts).
+  const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
+  try {
+    // Left behind by a run of an earlier process with the same id, killed before it could clean up.
+    await unlink(temporary).catch(() => undefined)
+    const handle = await open(temporary, 'wx', 0o600)
+    try {
+      await handle.writeFile(content, 'utf8')
+      await handle.chown(before.uid, before.gid).catch(() => undefined)
+      await handle.chmod(before.mode & 0o7777)
+      const written = await handle.stat()
+      if (written.uid !== before.uid || written.gid !== before.gid)
+        throw new InputError(`belongs to user ${before.uid} and group ${before.gid}, which --fix cannot keep when you write it; not written (run destigma as its owner)`)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(temporary, target)
   } catch (error) {
     await unlink(temporary).catch(() => undefined)
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error)})`)
+  } finally {
+    release?.()
+  }
+  await syncFolder(dirname(target))
+}
+
+/** Make the rename itself durable; some filesystems cannot sync a folder, which is no reason to fail. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Best effort only.
   }
 }
 
@@ -39,13 +95,24 @@ export async function writeAtomically(path: string, content: string | Uint8Array
 export async function writeFileAtomically(path: string, content: Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => undefined)
   if (existing) return writeAtomically(path, content, existing.mtimeMs)
-  const temporary = join(dirname(path), `.${basename(path)}.destigma-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`)
+  const temporary = temporaryPathFor(join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)))
+  const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
   try {
-    await writeFile(temporary, content, {flag: 'wx'})
+    await unlink(temporary).catch(() => undefined)
+    const handle = await open(temporary, 'wx', 0o666)
+    try {
+      await handle.writeFile(content)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(temporary, path)
   } catch (error) {
     await unlink(temporary).catch(() => undefined)
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code ?? String(error)})`)
+  } finally {
+    release?.()
   }
+  await syncFolder(dirname(path))
 }

@@ -1,11 +1,14 @@
-import {readdirSync, statSync} from 'node:fs'
-import {extname, join, resolve} from 'node:path'
+import {statSync} from 'node:fs'
+import {extname, resolve} from 'node:path'
 import {checkRule, type Rule} from 'retext-stigma'
 import {ConfigError} from './config-error.js'
 import {parseDataFile, pathSegments} from './data-file.js'
-import {FileCache} from './file-cache.js'
+import {FileCache, describeReadFailure} from './file-cache.js'
+import {walkRuleFolder} from './walk-rules.js'
 
 const ruleExtensions = new Set(['.yml', '.yaml'])
+/** A rule is a page of YAML; a megabyte is far past any real one. */
+const maxRuleFileSize = 1024 * 1024
 
 /** Parsed and schema-checked rule files; a bad file throws each time it is asked for. */
 const ruleFiles = new FileCache<LoadedRule | ConfigError>()
@@ -39,15 +42,20 @@ export function loadCustomRules(entry: string, base: string, where: (message: st
   } catch {
     throw where(`customRules: "${entry}" does not exist (looked for ${target}); paths are relative to the config file`)
   }
-  const files = isFolder
-    ? (readdirSync(target, {recursive: true, encoding: 'utf8'}) as string[])
-        .filter((name) => ruleExtensions.has(extname(name)))
-        .sort()
-        .map((name) => join(target, name))
-    : [target]
   if (!isFolder && !ruleExtensions.has(extname(target))) throw where(`customRules: "${entry}" is not a .yml or .yaml rule file`)
+  let files: string[]
+  try {
+    files = isFolder ? walkRuleFolder(target) : [target]
+  } catch (error) {
+    throw where(`customRules: "${entry}" ${(error as Error).message}`)
+  }
   return files.map((file) => {
-    const loaded = ruleFiles.get(file, (text) => parseRule(file, text))
+    let loaded: LoadedRule | ConfigError
+    try {
+      loaded = ruleFiles.get(file, maxRuleFileSize, (text) => parseRule(file, text))
+    } catch (error) {
+      throw new ConfigError(file, [{message: `custom rule file ${describeReadFailure(error, maxRuleFileSize)}`}])
+    }
     if (loaded instanceof ConfigError) throw loaded
     return loaded
   })

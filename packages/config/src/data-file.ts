@@ -34,24 +34,29 @@ export function parseDataFile(file: string, text: string, kind: 'json' | 'yaml')
     } catch (error) {
       throw new ConfigError(file, [jsonProblem(source, (error as Error).message)])
     }
+    // JSON is YAML too, so the YAML parser gives positions into JSON files; only asked for when a problem needs a place.
+    let doc: Document | undefined
+    return {file, value, locate: (path) => locateIn((doc ??= parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: false})), path, position)}
   }
-  // JSON is YAML too, so the YAML parser also gives positions into JSON files.
-  const doc = parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: kind === 'yaml'})
-  if (kind === 'yaml') {
-    if (doc.errors.length > 0)
-      throw new ConfigError(
-        file,
-        doc.errors.map((error) => ({...position(error.pos[0]), message: `invalid YAML: ${error.message.replace(/\s+/g, ' ').trim()}`}))
-      )
+  const doc = parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  if (doc.errors.length > 0)
+    throw new ConfigError(
+      file,
+      doc.errors.map((error) => ({...position(error.pos[0]), message: `invalid YAML: ${error.message.replace(/\s+/g, ' ').trim()}`}))
+    )
+  try {
     value = doc.toJS()
+  } catch (error) {
+    // The yaml library refuses alias bombs (`a: &a [*b, *b, …]`) here, with a plain Error.
+    throw new ConfigError(file, [{line: 1, column: 1, message: `invalid YAML: ${(error as Error).message}`}])
   }
   return {file, value, locate: (path) => locateIn(doc, path, position)}
 }
 
-/** A JSON syntax error, with its position when V8 gives one (and the end of the text when input ends early). */
+/** A JSON syntax error, with its position when V8 gives one, the end of the text when input ends early, else 1:1. */
 function jsonProblem(text: string, message: string): ConfigProblem {
   const at = /position (\d+)/.exec(message)?.[1]
-  const offset = at === undefined ? text.trimEnd().length : Number(at)
+  const offset = at !== undefined ? Number(at) : /Unexpected end of JSON input/.test(message) ? text.trimEnd().length : 0
   const before = text.slice(0, offset).split('\n')
   const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'the JSON ends early (a missing closing brace or a trailing comma?)')
   return {line: before.length, column: (before.at(-1)?.length ?? 0) + 1, message: `invalid JSON: ${reason}`}

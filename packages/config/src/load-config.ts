@@ -4,7 +4,7 @@ import {checkOptions, listRules, mergeOptions, type StigmaOptions} from 'retext-
 import {ConfigError} from './config-error.js'
 import {clearRuleCache, loadCustomRules, type LoadedRule} from './custom-rules.js'
 import {parseDataFile, pathSegments, type DataFile} from './data-file.js'
-import {FileCache} from './file-cache.js'
+import {FileCache, describeReadFailure} from './file-cache.js'
 
 /** Config as it applies to one file. */
 export interface ResolvedConfig {
@@ -26,6 +26,11 @@ interface Layer {
   options: Record<string, unknown>
   customRulePaths: string[]
 }
+
+/** An rc file is a few options; a megabyte is far past any real one (and parsing 50 MB took minutes). */
+const maxRcFileSize = 1024 * 1024
+/** package.json can be large in a monorepo's root; it is parsed as YAML only when it has a `destigma` key. */
+const maxPackageFileSize = 16 * 1024 * 1024
 
 /** Parsed config files; `null` for a package.json without a `destigma` key. */
 const layers = new FileCache<Layer | ConfigError | null>()
@@ -101,7 +106,8 @@ function discover(folder: string): Layer[] {
   for (let current = folder; ; current = dirname(current)) {
     for (const name of configNames) {
       const file = resolve(current, name)
-      if (!isFile(file)) continue
+      // A FIFO or device under a config file's name is reported when read, not passed over.
+      if (!isConfigCandidate(file)) continue
       const layer = readLayer(file)
       if (layer) {
         found.push(layer)
@@ -113,7 +119,7 @@ function discover(folder: string): Layer[] {
 }
 
 function explicitLayer(file: string): Layer {
-  if (!isFile(file)) throw new ConfigError(file, [{message: 'config file not found; check the path given to --config'}])
+  if (!exists(file)) throw new ConfigError(file, [{message: 'config file not found; check the path given to --config'}])
   const layer = readLayer(file)
   if (!layer) throw new ConfigError(file, [{message: 'package.json has no "destigma" key; add one or name a .destigmarc file'}])
   return layer
@@ -121,10 +127,11 @@ function explicitLayer(file: string): Layer {
 
 function readLayer(file: string): Layer | null {
   let layer: Layer | ConfigError | null
+  const limit = basename(file) === 'package.json' ? maxPackageFileSize : maxRcFileSize
   try {
-    layer = layers.get(file, (text) => parseLayer(file, text))
+    layer = layers.get(file, limit, (text) => parseLayer(file, text))
   } catch (error) {
-    throw new ConfigError(file, [{message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`}])
+    throw new ConfigError(file, [{message: describeReadFailure(error, limit)}])
   }
   if (layer instanceof ConfigError) throw layer
   return layer
@@ -161,9 +168,18 @@ function customRulesOf(layer: Layer): LoadedRule[] {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function isFile(file: string): boolean {
+function exists(file: string): boolean {
   try {
-    return statSync(file).isFile()
+    statSync(file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isConfigCandidate(file: string): boolean {
+  try {
+    return !statSync(file).isDirectory()
   } catch {
     return false
   }

@@ -9,6 +9,8 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {alignTextNodes} from './align.js'
 import {rememberComments, type Comment} from './comments.js'
+import {joinParts} from './bounded-parse.js'
+import {isAbsurdHtml, readHtmlFlat} from './flat.js'
 
 /** Elements whose text is code or data, not prose (script, style, svg and math are skipped by the converter already). */
 const notProse = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'template', 'noscript'])
@@ -21,6 +23,34 @@ const notProse = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'temp
  * @returns The nlcst tree of its prose, with positions into `text`.
  */
 export function readHtml(text: string): Root {
+  return joinParts(readHtmlParts(text))
+}
+
+/**
+ * {@link readHtml} in pieces: one tree for a document parsed as HTML, a tree per bounded piece
+ * for one too long or too deeply nested for that, read flat (see flat.ts).
+ *
+ * @param text - The HTML source.
+ * @returns The trees, with positions into `text`.
+ */
+export function readHtmlParts(text: string): Iterable<Root> {
+  if (isAbsurdHtml(text)) return readFlat(text)
+  try {
+    return [readStructured(text)]
+  } catch (error) {
+    // Nesting the tag scan did not catch still overflows a recursive step: read it flat rather than give up.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return readFlat(text)
+    throw error
+  }
+}
+
+function readFlat(text: string): Iterable<Root> {
+  const {parts, comments} = readHtmlFlat(text)
+  rememberComments(text, 'html', comments)
+  return parts
+}
+
+function readStructured(text: string): Root {
   const file = new VFile(text)
   const hast = unified().use(rehypeParse).parse(file) as HastRoot
   const place = location(text)

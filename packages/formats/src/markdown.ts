@@ -11,6 +11,8 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {alignTextNodes} from './align.js'
 import {rememberComments, type Comment} from './comments.js'
+import {joinParts} from './bounded-parse.js'
+import {isAbsurdMarkdown, readMarkdownFlat} from './flat.js'
 
 /** Front-matter keys whose values are prose. */
 const proseKeys = /^(title|description):[ \t]*(.*)$/
@@ -29,6 +31,37 @@ const notProse = ['code', 'inlineCode', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpr
  * @returns The nlcst tree of its prose, with positions into `text`.
  */
 export async function readMarkdown(text: string, mdx = false): Promise<Root> {
+  return joinParts(await readMarkdownParts(text, mdx))
+}
+
+/**
+ * {@link readMarkdown} in pieces: one tree for a document parsed as Markdown, a tree per bounded
+ * piece for one too long or too deeply nested for that, read flat (see flat.ts).
+ *
+ * @param text - The source.
+ * @param mdx - Parse as MDX.
+ * @returns The trees, with positions into `text`.
+ */
+export async function readMarkdownParts(text: string, mdx = false): Promise<Iterable<Root>> {
+  if (isAbsurdMarkdown(text)) return readFlat(text, mdx)
+  try {
+    return [await readStructured(text, mdx)]
+  } catch (error) {
+    // Nesting the source scan did not catch still overflows a recursive step: read it flat rather than give up.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return readFlat(text, mdx)
+    throw error
+  }
+}
+
+function* readFlat(text: string, mdx: boolean): Generator<Root> {
+  const {parts, comments} = readMarkdownFlat(text, mdx)
+  rememberComments(text, mdx ? 'mdx' : 'markdown', comments)
+  const front = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/.exec(text)
+  if (front) yield {type: 'RootNode', children: frontMatterProse(text, {type: 'yaml', value: '', position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: front[0].length}}})}
+  yield* parts
+}
+
+async function readStructured(text: string, mdx: boolean): Promise<Root> {
   const file = new VFile(text)
   const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm)
   if (mdx) processor.use((await import('remark-mdx')).default)

@@ -1,7 +1,7 @@
 import type {Root} from 'nlcst'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {recalledComments, rememberComments} from './comments.js'
-import {readProse, type Format} from './index.js'
+import {readProseParts, type Format} from './index.js'
 
 /** What the prefilter asks of the engine (retext-stigma's `candidateScan`). */
 export interface ProseScan {
@@ -30,22 +30,23 @@ const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,3
  * @param text - The document (without a byte-order mark).
  * @param format - Its format.
  * @param scan - The engine's candidate scan for the options in force.
- * @returns The nlcst tree, with positions into `text`, or undefined when nothing can match.
+ * @returns The nlcst trees, in pieces as {@link readProseParts} gives them, with positions into
+ *   `text`, or undefined when nothing can match.
  */
-export async function readCandidateProse(text: string, format: Format, scan: ProseScan): Promise<Root | undefined> {
+export async function readCandidateProse(text: string, format: Format, scan: ProseScan): Promise<Iterable<Root> | undefined> {
   const markup = format === 'markdown' || format === 'mdx' || format === 'html'
   const mayMatch = (part: string): boolean => scan.mayMatch(part) || (markup && part.includes('&') && scan.mayMatch(decodedReferences(part)))
   // MDX can fail to parse, which is reported: it is always parsed, with its candidate-free blocks blanked.
   if (format !== 'mdx' && !mayMatch(text)) return undefined
-  if (format === 'html' || !scan.paragraphLocal) return readProse(text, format)
+  if (format === 'html' || !scan.paragraphLocal) return readProseParts(text, format)
   const blanked = blankBlocks(text, format, mayMatch)
-  if (blanked === text) return readProse(text, format)
-  const tree = await readProse(blanked, format)
+  if (blanked === text) return readProseParts(text, format)
+  const parts = await readProseParts(blanked, format)
   // Comments sit in kept blocks, at the same offsets: let directives find them without a second parse.
   const key = format === 'mdx' ? 'mdx' : 'markdown'
   const comments = markup ? recalledComments(blanked, key) : undefined
   if (comments) rememberComments(text, key, comments)
-  return tree
+  return parts
 }
 
 /** The characters that character references in a text stand for, each apart (each is its own token when parsed). */

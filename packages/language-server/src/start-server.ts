@@ -15,11 +15,12 @@ import {
   type InitializeResult
 } from 'vscode-languageserver/node'
 import {lintByBlocks, type BlockCache} from './block-linter.js'
+import {isValidPosition, listenWithCheckedChanges} from './checked-changes.js'
 import {codeActions, fixAllKind, type LintedDocument} from './code-actions.js'
 import {ConfigResolver, type DocumentConfig} from './document-config.js'
 import {toDiagnostic} from './diagnostics.js'
 import {hoverContents} from './hover.js'
-import {formatOf} from './languages.js'
+import {formatOf, languageOf} from './languages.js'
 import {allowInWorkspace} from './rc-edit.js'
 import {LintScheduler} from './lint-scheduler.js'
 import {readSettings, type EditorSettings} from './settings.js'
@@ -108,11 +109,12 @@ export function startServer(connection: Connection): void {
     if (isStale()) return undefined
     const base = document.getText({start: {line: 0, character: 0}, end: {line: 0, character: 1}}) === '\uFEFF' ? 1 : 0
     const empty: LintedDocument = {document, findings: [], base}
-    if (!settings.enable || config.ignored || !settings.languages.includes(document.languageId)) {
+    const language = languageOf(document.languageId, document.uri, settings.languages)
+    if (!settings.enable || config.ignored || !settings.languages.includes(language)) {
       void connection.sendDiagnostics({uri: document.uri, version: document.version, diagnostics: []})
       return empty
     }
-    const format = formatOf(document.languageId, document.uri)
+    const format = formatOf(language, document.uri)
     const cacheKey = JSON.stringify([format, config.options])
     let memory = memories.get(document.uri)
     if (!memory || memory.cacheKey !== cacheKey) {
@@ -140,7 +142,8 @@ export function startServer(connection: Connection): void {
   }
 
   const scheduler = new LintScheduler((uri) => documents.get(uri), lint, debounceMs, (error) => {
-    connection.console.error(`destigma: lint failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    // The message only: editors show log lines to users, and a stack says nothing to them.
+    connection.console.error(`destigma: lint failed: ${error instanceof Error ? error.message : String(error)} (this is a bug in destigma)`)
   })
 
   /** Settings or config changed: re-read them and relint every open document. */
@@ -211,6 +214,7 @@ export function startServer(connection: Connection): void {
   })
 
   connection.onCodeAction(async (params) => {
+    if (!isValidPosition(params.range.start) || !isValidPosition(params.range.end)) return []
     const linted = await scheduler.current(params.textDocument.uri)
     if (!linted) return []
     const format = formatOf(linted.document.languageId, linted.document.uri)
@@ -226,6 +230,7 @@ export function startServer(connection: Connection): void {
   })
 
   connection.onHover(async (params) => {
+    if (!isValidPosition(params.position)) return null
     const linted = await scheduler.current(params.textDocument.uri)
     if (!linted) return null
     const offset = linted.document.offsetAt(params.position) - linted.base
@@ -237,6 +242,8 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => scheduler.stop())
 
-  documents.listen(connection)
+  listenWithCheckedChanges(documents, connection, (uri) =>
+    showOnce(`destigma: ignored a change to ${uri} whose range is not made of whole-number positions; its findings may be out of date until the editor reopens it.`)
+  )
   connection.listen()
 }
