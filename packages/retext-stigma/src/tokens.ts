@@ -11,6 +11,8 @@ export interface Token {
   end: number
   /** Something other than white space separates this token from the previous one. */
   gapBefore: boolean
+  /** A line break comes between this token and the previous one (headlines are told by their line). */
+  lineBefore?: true
 }
 
 /** The words of one paragraph, sentence by sentence. */
@@ -45,6 +47,7 @@ export function* paragraphTokens(tree: Root): Generator<ParagraphTokens> {
 function tokensOf(sentence: Sentence): Token[] {
   const tokens: Token[] = []
   let gap = true
+  let lineBreak = false
   // Single quotation marks opened and not yet closed: a `'` after `junkies` then closes
   // the quotation rather than making a plural possessive.
   let openSingles = 0
@@ -52,7 +55,10 @@ function tokensOf(sentence: Sentence): Token[] {
   for (let index = 0; index < children.length; index++) {
     const node = children[index]
     if (!node) continue
-    if (node.type === 'WhiteSpaceNode') continue
+    if (node.type === 'WhiteSpaceNode') {
+      if (node.value.includes('\n')) lineBreak = true
+      continue
+    }
     if (node.type === 'PunctuationNode' && /^['\u2018]$/.test(node.value)) {
       const previous = children[index - 1]
       if (!previous || previous.type === 'WhiteSpaceNode') openSingles++
@@ -62,6 +68,7 @@ function tokensOf(sentence: Sentence): Token[] {
       continue
     }
     const start = node.position.start.offset
+    const firstOfWord = tokens.length
     const only = node.children.length === 1 ? node.children[0] : undefined
     let text = only?.type === 'TextNode' ? only.value : toString(node)
     const end = node.position.end.offset ?? start + text.length
@@ -80,7 +87,9 @@ function tokensOf(sentence: Sentence): Token[] {
       if (openSingles > 0) {
         openSingles--
         pushParts(tokens, text, start, gap)
+        markLine(tokens, firstOfWord, lineBreak)
         gap = false
+        lineBreak = false
         continue
       }
       text += next.value
@@ -95,9 +104,16 @@ function tokensOf(sentence: Sentence): Token[] {
     }
     if (contiguous) pushParts(tokens, text, start, gap)
     else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap})
+    markLine(tokens, firstOfWord, lineBreak)
     gap = false
+    lineBreak = false
   }
   return tokens
+}
+
+function markLine(tokens: Token[], index: number, lineBreak: boolean): void {
+  const token = tokens[index]
+  if (lineBreak && token) token.lineBefore = true
 }
 
 function pushParts(tokens: Token[], text: string, start: number, gap: boolean): void {
