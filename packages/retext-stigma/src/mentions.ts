@@ -38,6 +38,40 @@ const opening = new Set(['\u201C', '\u201E', '\u00AB', '\u2018'])
 const closing = new Set(['\u201D', '\u00BB', '\u2019'])
 const quoteMark = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]/
 
+const entityMarks: Record<string, string> = {
+  '&ldquo;': '\u201C',
+  '&rdquo;': '\u201D',
+  '&lsquo;': '\u2018',
+  '&rsquo;': '\u2019',
+  '&laquo;': '\u00AB',
+  '&raquo;': '\u00BB',
+  '&quot;': '"',
+  '&#34;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&#8220;': '\u201C',
+  '&#8221;': '\u201D',
+  '&#8216;': '\u2018',
+  '&#8217;': '\u2019',
+  '&#x201c;': '\u201C',
+  '&#x201d;': '\u201D',
+  '&#x2018;': '\u2018',
+  '&#x2019;': '\u2019'
+}
+const entities = /&(?:[a-z]+|#\d+|#x[\da-f]+);/gi
+
+/**
+ * The punctuation between two words as a reader sees it: the offsets point into the source,
+ * where HTML writes quotation marks as entities and Markdown and HTML add emphasis marks.
+ */
+function cleanGap(raw: string): string {
+  if (!/[&<*_~[]/.test(raw)) return raw
+  return raw
+    .replace(entities, (entity) => entityMarks[entity.toLowerCase()] ?? entity)
+    .replace(/<[^>]*>/g, '')
+    .replace(/[*_~[]/g, '')
+}
+
 /** A quotation within one sentence, by token index (inclusive). */
 interface Quotation {
   first: number
@@ -218,14 +252,14 @@ export class SentenceMentions {
   private between(at: number, item: number): string {
     const from = this.tokens[at]?.end ?? 0
     const to = this.tokens[item]?.start ?? from
-    return this.text.slice(from, to)
+    return cleanGap(this.text.slice(from, to))
   }
 }
 
 /** The marks attached before the first word or after the last: no white space between. */
 function attached(text: string, from: number, step: 1 | -1): string {
   let at = from
-  for (let count = 0; count < 6; count++) {
+  for (let count = 0; count < 16; count++) {
     const char = text[step === 1 ? at : at - 1]
     if (char === undefined || /\s/.test(char)) break
     at += step
@@ -250,7 +284,8 @@ function readQuotations(tokens: Token[], text: string): Quotation[] {
     const token = tokens[index]
     const previous = tokens[index - 1]
     if (!token && !previous) break
-    const gap = !previous ? attached(text, token?.start ?? 0, -1) : !token ? attached(text, previous.end, 1) : text.slice(previous.end, token.start)
+    const raw = !previous ? attached(text, token?.start ?? 0, -1) : !token ? attached(text, previous.end, 1) : text.slice(previous.end, token.start)
+    const gap = cleanGap(raw)
     for (let at = 0; at < gap.length; at++) {
       const char = gap[at] ?? ''
       if (!quoteMark.test(char)) continue

@@ -45,26 +45,43 @@ function lineAround(tokens: Token[], index: number): [number, number] {
   return [first, last]
 }
 
+/** Whether every content word from `first` to `last` is capitalised, and there is one at least. */
+function allCapitalised(tokens: Token[], first: number, last: number): boolean {
+  let content = 0
+  for (let at = first; at <= last; at++) {
+    const token = tokens[at]
+    if (!token || functionWords.has(token.key) || !/\p{L}/u.test(token.text)) continue
+    if (!capitalised(token.text)) return false
+    content++
+  }
+  return content > 0
+}
+
 /**
- * Whether the line holding a token is in title case: four words or more, and every content
- * word capitalised. A sentence with a few names in it ("John Lee Hooker recorded Boom Boom")
- * keeps a lower-case word; a short line may be a name alone, so it does not count.
+ * Whether the line holding a token is in title case: every content word capitalised, on four
+ * words or more (a headline wrapped over lines counts as one). A sentence with a few names in
+ * it ("John Lee Hooker recorded Boom Boom") keeps a lower-case word; a short line may be a
+ * name alone, so it does not count.
  *
  * @param tokens - The sentence's tokens.
  * @param index - A token on the line.
  * @returns True for a headline or title line.
  */
 export function inTitleLine(tokens: Token[], index: number): boolean {
-  const [first, last] = lineAround(tokens, index)
-  let content = 0
-  let capitals = 0
-  for (let at = first; at <= last; at++) {
-    const token = tokens[at]
-    if (!token || functionWords.has(token.key) || !/\p{L}/u.test(token.text)) continue
-    content++
-    if (capitalised(token.text)) capitals++
+  let [first, last] = lineAround(tokens, index)
+  if (!allCapitalised(tokens, first, last)) return false
+  // Join the neighbouring lines that are in title case too.
+  while (first > 0) {
+    const [above] = lineAround(tokens, first - 1)
+    if (!allCapitalised(tokens, above, first - 1)) break
+    first = above
   }
-  return last - first >= 3 && content >= 2 && capitals === content
+  while (last + 1 < tokens.length) {
+    const [, below] = lineAround(tokens, last + 1)
+    if (!allCapitalised(tokens, last + 1, below)) break
+    last = below
+  }
+  return last - first >= 3
 }
 
 /**
