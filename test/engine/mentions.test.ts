@@ -30,6 +30,8 @@ describe('mentions are not reported by default', () => {
     ['as they were then called', 'The hospital housed lunatics, as they were then called, in long wards.'],
     ['the sentence names the term a slur', 'Junkie is a slur.'],
     ['the sentence names the term a loaded term', 'Addict is a loaded term.'],
+    ['the sentence opens on a list of terms and calls them words', 'Junkie, crackhead and druggie are words we never use.'],
+    ['the term qualifies the noun label', 'The addict label stuck to him for years.'],
     ['one word in scare quotes', "A resident said 'junkies' were ruining the estate."],
     ['one word in curly scare quotes', 'The paper called him a “psycho” on its front page.'],
     ['a quoted title after a title noun', 'She starred in the film “Junkie Dad” last year.'],
@@ -60,6 +62,8 @@ describe('frame words that do not make a mention', () => {
     ['the name of', 'The name of the addict was withheld.', ['addict: addict']],
     ['like after a noun that names no words', 'People like addicts deserve help.', ['addict: addicts']],
     ['a clause after a list', 'He used words like hope, and addicts responded.', ['addict: addicts']],
+    ['a copula and a frame noun after a term that does not open the sentence', 'Staff say junkies are a slur on the town.', ['junkie: junkies']],
+    ['a copula without a frame noun', 'Addicts and their families are the people we serve.', ['addict: Addicts']],
     ['a verb of naming applied to a person', 'She called him a junkie in front of his children.', ['junkie: junkie']],
     ['a longer quotation after a verb of naming and its object', 'A councillor called it “a free pass for druggies” last week.', ['druggie: druggies']],
     ['a plural possessive before a quoted word', "The junkies' ‘recovery’ was slow.", ["junkie: junkies'"]]

@@ -30,6 +30,13 @@ const titleNouns = new Set(
 /** Verbs of naming that take a quoted name right after them (`a practice called “…”`). */
 const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
+/** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
+const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
+const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
+
+/** Nouns a term can qualify as the label it is: `the addict label`. */
+const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
+
 /** Nouns the parenthetical `to use the … of the time` names. */
 const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
 const ofTheTime = new Set('of the time day era period its their then'.split(' '))
@@ -112,7 +119,8 @@ export class SentenceMentions {
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
     }
     if (this.trailingFrame(last) || this.leadingParenthetical(quotation?.first ?? first)) return true
-    if ((quotation?.first ?? first) === 0 && this.namedAsWord((quotation?.last ?? last) + 1)) return true
+    if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
+    if (this.labelAfter((quotation?.last ?? last) + 1)) return true
     return this.listedAfterFrame(first, last, quotation)
   }
 
@@ -159,6 +167,12 @@ export class SentenceMentions {
     return false
   }
 
+  /** `the addict label`, `the “junkie” tag`: the term qualifies a noun that names it as a label. */
+  private labelAfter(after: number): boolean {
+    const next = this.tokens[after]
+    return next !== undefined && labelNouns.has(next.key) && /^[\s"'\u201D\u2019]*$/.test(this.between(after - 1, after))
+  }
+
   /** `housed, to use the language of the time, lunatics`. */
   private leadingParenthetical(first: number): boolean {
     let index = first - 1
@@ -168,14 +182,29 @@ export class SentenceMentions {
     return languageNouns.has(key(0)) && key(1) === 'the' && key(2) === 'use' && key(3) === 'to'
   }
 
-  /** `Junkie is a slur`, `Addict is a loaded term`: the sentence opens on the term and names it a word. */
-  private namedAsWord(after: number): boolean {
-    const key = (offset: number): string => this.tokens[after + offset]?.key ?? ''
-    if (!/^(?:is|was|remains|became)$/.test(key(0))) return false
-    let index = /^(?:a|an|the|another|one)$/.test(key(1)) ? 2 : 1
-    if (frameNouns.has(key(index))) return true
+  /**
+   * `Junkie is a slur`, `Addict is a loaded term`, `Junkie, crackhead and druggie are words we
+   * never use`: the sentence opens on the term (or a short list holding it) and calls it a word.
+   */
+  private namedAsWord(first: number, last: number): boolean {
+    const {tokens} = this
+    const listed = (from: number, to: number): boolean => {
+      for (let index = from; index <= to; index++) if (/[.;:!?]/.test(this.between(index - 1, index))) return false
+      return to - from < 10
+    }
+    // The term opens the sentence, or follows other items of a list that does.
+    const inList = /,/.test(this.between(first - 1, first)) || /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '')
+    if (first > 0 && !(inList && listed(1, first))) return false
+    let verb = last + 1
+    while (verb < tokens.length && verb - last <= 10 && !copulas.has(tokens[verb]?.key ?? '')) verb++
+    if (!copulas.has(tokens[verb]?.key ?? '') || !listed(last + 1, verb)) return false
+    // Between the term and the verb, only more items of the list.
+    if (verb > last + 1 && !/,/.test(this.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
+    const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
+    let index = /^(?:a|an|the|another|one|all|both)$/.test(key(1)) ? 2 : 1
+    if (wordNouns.has(key(index))) return true
     index++
-    return frameNouns.has(key(index))
+    return wordNouns.has(key(index))
   }
 
   /**
