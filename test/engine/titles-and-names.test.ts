@@ -52,6 +52,16 @@ describe('listed names with a possessive or an acronym', () => {
     expect(found(text)).toEqual([])
   })
 
+  it.each([
+    ['markdown', 'a hard line break', 'The Substance Abuse and Mental Health Services  \nAdministration’s (SAMHSA) grants.\n'],
+    ['markdown', 'a list item', '- The Substance Abuse and Mental Health\n  Services Administration’s (SAMHSA) grants.\n'],
+    ['markdown', 'a block quote', '> The Substance Abuse and Mental Health\n> Services Administration’s (SAMHSA) grants.\n'],
+    ['html', 'a <br>', '<p>The Substance Abuse and Mental Health Services<br>Administration’s (SAMHSA) grants.</p>'],
+    ['html', 'an entity apostrophe', '<p>The Substance Abuse and Mental Health\nServices Administration&rsquo;s (SAMHSA) grants.</p>']
+  ] as const)('holds in %s across %s', async (format, _label, text) => {
+    expect(lintTree(await readProse(text, format), text)).toEqual([])
+  })
+
   it('still finds the term after the name', () => {
     expect(found(`The ${name}'s report spoke of substance abuse.`)).toEqual(['substance-abuse: substance abuse'])
   })
