@@ -93,6 +93,7 @@ interface Quotation {
  */
 export class SentenceMentions {
   private quotations: Quotation[] | undefined
+  private aboutHeadlines: boolean | undefined
 
   /**
    * @param tokens - The sentence's tokens.
@@ -153,7 +154,8 @@ export class SentenceMentions {
 
   /** The sentence is about headlines, so what it quotes are example headlines. */
   private mentionsHeadlines(): boolean {
-    return this.tokens.some((token) => token.key.startsWith('headline'))
+    this.aboutHeadlines ??= this.tokens.some((token) => token.key.startsWith('headline'))
+    return this.aboutHeadlines
   }
 
   /** `junkies (to use the language of the time)`, `lunatics, as they were then called`. */
@@ -189,8 +191,9 @@ export class SentenceMentions {
   private namedAsWord(first: number, last: number): boolean {
     const {tokens} = this
     const listed = (from: number, to: number): boolean => {
+      if (to - from >= 10) return false
       for (let index = from; index <= to; index++) if (/[.;:!?]/.test(this.between(index - 1, index))) return false
-      return to - from < 10
+      return true
     }
     // The term opens the sentence, or follows other items of a list that does.
     const inList = /,/.test(this.between(first - 1, first)) || /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '')
@@ -279,9 +282,10 @@ export class SentenceMentions {
 
   /** The source between token `at` and token `item`. */
   private between(at: number, item: number): string {
-    const from = this.tokens[at]?.end ?? 0
-    const to = this.tokens[item]?.start ?? from
-    return cleanGap(this.text.slice(from, to))
+    const before = this.tokens[at]
+    const after = this.tokens[item]
+    // Before the first word or after the last, nothing of this sentence lies between.
+    return before && after ? cleanGap(this.text.slice(before.end, after.start)) : ''
   }
 }
 
