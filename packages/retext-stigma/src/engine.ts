@@ -117,17 +117,17 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
       if (matches.length === 0) continue
       // Read only for a sentence with a match, and not at all when mentions count as uses.
       let mentions: SentenceMentions | undefined
-      const isMention = (match: Match): boolean => {
+      const isMention = (match: Match, quoted: boolean): boolean => {
         if (settings.mentions === 'report') return false
         mentions ??= new SentenceMentions(tokens, text, (first, last) => matches.some((other) => other.first >= first && other.last <= last))
-        return mentions.isMention(match.first, match.last)
+        return mentions.isMention(match.first, match.last, quoted)
       }
       for (const match of matches) {
         const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)
         if (allowed.has(matchKeys.join(' '))) continue
-        const mention = isMention(match)
-        if (mention && settings.mentions === 'ignore') continue
         const inQuotation = quotes.isQuoted(paragraphStart, match.start)
+        const mention = isMention(match, inQuotation)
+        if (mention && settings.mentions === 'ignore') continue
         if (inQuotation && settings.quotes === 'ignore') continue
         const severity = severityOf(match.terminal.rule) as Severity
         // A mention is lowered once, quoted or not; it carries no fix, like a quotation.

@@ -37,6 +37,9 @@ const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'becam
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
 
+/** Every word that can end a frame, for a quick first test. */
+const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, 'like', 'including', 'as', 'called'])
+
 /** Nouns the parenthetical `to use the … of the time` names. */
 const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
 const ofTheTime = new Set('of the time day era period its their then'.split(' '))
@@ -44,6 +47,9 @@ const ofTheTime = new Set('of the time day era period its their then'.split(' ')
 const opening = new Set(['\u201C', '\u201E', '\u00AB', '\u2018'])
 const closing = new Set(['\u201D', '\u00BB', '\u2019'])
 const quoteMark = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]/
+const quoteMarks = new RegExp(quoteMark.source, 'g')
+/** Any quotation mark, written or as an HTML entity. */
+const anyQuote = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]|&(?:[lr][sd]quo|[lr]aquo|quot|apos|#(?:34|39|82(?:16|17|20|21)|x201[89cd]));/i
 
 const entityMarks: Record<string, string> = {
   '&ldquo;': '\u201C',
@@ -94,6 +100,7 @@ interface Quotation {
 export class SentenceMentions {
   private quotations: Quotation[] | undefined
   private aboutHeadlines: boolean | undefined
+  private entities: boolean | undefined
 
   /**
    * @param tokens - The sentence's tokens.
@@ -111,10 +118,12 @@ export class SentenceMentions {
    *
    * @param first - Index of the match's first token.
    * @param last - Index of the match's last token.
+   * @param quoted - The match is inside quotation marks, as the document-wide tracker saw it.
    * @returns True when the term is discussed as a word rather than used.
    */
-  isMention(first: number, last: number): boolean {
-    const quotation = this.quotationAround(first, last)
+  isMention(first: number, last: number, quoted: boolean): boolean {
+    // Quotations are read only for a quoted match, or for a list item that ends in a mark.
+    const quotation = quoted || this.hasEntities() ? this.quotationAround(first, last) : undefined
     if (quotation) {
       if (this.isScareQuote(quotation)) return true
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
@@ -123,6 +132,22 @@ export class SentenceMentions {
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
     if (this.labelAfter((quotation?.last ?? last) + 1)) return true
     return this.listedAfterFrame(first, last, quotation)
+  }
+
+  /** HTML may write the marks as entities, which the document-wide tracker does not read. */
+  private hasEntities(): boolean {
+    const head = this.tokens[0]
+    const tail = this.tokens.at(-1)
+    this.entities ??= head !== undefined && tail !== undefined && this.text.slice(head.start, tail.end).includes('&')
+    return this.entities
+  }
+
+  /** The quotation whose last word is token `end`, if a mark follows that word. */
+  private quotationEndingAt(end: number): Quotation | undefined {
+    const token = this.tokens[end]
+    if (!token || !quoteMark.test(this.text.charAt(token.end)) && !quoteMark.test(this.text.slice(token.end, token.end + 8))) return undefined
+    this.quotations ??= readQuotations(this.tokens, this.text)
+    return this.quotations.find((candidate) => candidate.last === end)
   }
 
   /** The quotation that holds the whole match, if any. */
@@ -196,8 +221,10 @@ export class SentenceMentions {
       return true
     }
     // The term opens the sentence, or follows other items of a list that does.
-    const inList = /,/.test(this.between(first - 1, first)) || /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '')
-    if (first > 0 && !(inList && listed(1, first))) return false
+    if (first > 0) {
+      const inList = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '') || /,/.test(this.between(first - 1, first))
+      if (!inList || !listed(1, first)) return false
+    }
     let verb = last + 1
     while (verb < tokens.length && verb - last <= 10 && !copulas.has(tokens[verb]?.key ?? '')) verb++
     if (!copulas.has(tokens[verb]?.key ?? '') || !listed(last + 1, verb)) return false
@@ -231,7 +258,7 @@ export class SentenceMentions {
       if (join === 'and' || join === 'or' || join === 'nor') end = before - 1
       else if (!/[,;/]/.test(this.between(before, start))) return false
       if (end < 0) return false
-      const previous = this.quotations?.find((candidate) => candidate.last === end)
+      const previous = this.quotationEndingAt(end)
       if (previous) {
         start = previous.first
         quoted = true
@@ -262,13 +289,14 @@ export class SentenceMentions {
   private frameEndsAt(at: number, item: number, quoted: boolean): boolean {
     const {tokens} = this
     const key = (index: number): string => tokens[index]?.key ?? ''
-    const gap = this.between(at, item)
-    // Only white space, quotation marks and (for a quoted item) a comma or colon may come between.
-    const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(new RegExp(quoteMark.source, 'g'), '')) : !tokens[item]?.gapBefore
-    const colon = gap.includes(':') && frameNouns.has(key(at))
-    if (colon) return true
-    if (!plain) return false
     const word = key(at)
+    // Most words end no frame: decide that before reading any punctuation.
+    if (!frameWords.has(word) && key(at - 1) !== 'called') return false
+    const gap = this.between(at, item)
+    if (gap.includes(':') && frameNouns.has(word)) return true
+    // Only white space, quotation marks and (for a quoted item) a comma or colon may come between.
+    const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
+    if (!plain) return false
     if (word === 'like' || word === 'including') return frameNouns.has(key(at - 1))
     if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2))
     if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
@@ -279,6 +307,7 @@ export class SentenceMentions {
     if (titleNouns.has(word) || namingVerbs.has(word)) return true
     return word === 'as' && (key(at - 1) === 'known' || (key(at - 1) === 'to' && key(at - 2) === 'referred'))
   }
+
 
   /** The source between token `at` and token `item`. */
   private between(at: number, item: number): string {
@@ -311,12 +340,18 @@ function attached(text: string, from: number, step: 1 | -1): string {
  */
 function readQuotations(tokens: Token[], text: string): Quotation[] {
   const found: Quotation[] = []
+  const head = tokens[0]
+  const tail = tokens.at(-1)
+  // Most sentences quote nothing: one native search saves reading every gap.
+  if (!head || !tail || !anyQuote.test(text.slice(Math.max(0, head.start - 16), tail.end + 16))) return found
   const openAt = {double: -1, single: -1}
   const colonBefore = {double: false, single: false}
   for (let index = 0; index <= tokens.length; index++) {
     const token = tokens[index]
     const previous = tokens[index - 1]
     if (!token && !previous) break
+    // A single space, the commonest gap, holds no mark.
+    if (token && previous && token.start - previous.end === 1 && text.charCodeAt(previous.end) === 32) continue
     const raw = !previous ? attached(text, token?.start ?? 0, -1) : !token ? attached(text, previous.end, 1) : text.slice(previous.end, token.start)
     const gap = cleanGap(raw)
     for (let at = 0; at < gap.length; at++) {

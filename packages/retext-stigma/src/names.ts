@@ -34,6 +34,7 @@ export function shieldedTokens(tokens: Token[], names: NameNode): boolean[] {
 
 /** Whether the token, without its possessive ending, completes a name from this node of the trie. */
 function endsPossessive(node: NameNode, token: Token | undefined): boolean {
-  if (!token || !possessive.test(token.key)) return false
+  // Keys carry the straight apostrophe; without one there is no possessive to strip.
+  if (!token || !token.key.includes("'") || !possessive.test(token.key)) return false
   return node.next.get(token.key.replace(possessive, ''))?.end === true
 }

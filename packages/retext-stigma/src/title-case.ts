@@ -36,25 +36,28 @@ const connectors = new Set(['of', 'on', 'for', 'against', 'and', '&', 'the', 'in
 
 const capitalised = (text: string): boolean => /^\p{Lu}/u.test(text)
 
-/** The first and last token index of the line the token at `index` is on. */
-function lineAround(tokens: Token[], index: number): [number, number] {
-  let first = index
-  while (first > 0 && !tokens[first]?.lineBefore) first--
-  let last = index
-  while (last + 1 < tokens.length && !tokens[last + 1]?.lineBefore) last++
-  return [first, last]
+/** A word a title may hold: capitalised, a function word, or no word at all (a number). */
+function titleWord(token: Token | undefined): boolean {
+  return token !== undefined && (capitalised(token.text) || functionWords.has(token.key) || !/\p{L}/u.test(token.text))
 }
 
-/** Whether every content word from `first` to `last` is capitalised, and there is one at least. */
-function allCapitalised(tokens: Token[], first: number, last: number): boolean {
-  let content = 0
-  for (let at = first; at <= last; at++) {
-    const token = tokens[at]
-    if (!token || functionWords.has(token.key) || !/\p{L}/u.test(token.text)) continue
-    if (!capitalised(token.text)) return false
-    content++
+/**
+ * The first and last token index of the title-case line the token at `index` is on, or
+ * undefined as soon as a lower-case content word shows it is not one.
+ */
+function titleLineAround(tokens: Token[], index: number): [number, number] | undefined {
+  let first = index
+  for (;;) {
+    if (!titleWord(tokens[first])) return undefined
+    if (first === 0 || tokens[first]?.lineBefore) break
+    first--
   }
-  return content > 0
+  let last = index
+  while (last + 1 < tokens.length && !tokens[last + 1]?.lineBefore) {
+    last++
+    if (!titleWord(tokens[last])) return undefined
+  }
+  return [first, last]
 }
 
 /**
@@ -64,23 +67,16 @@ function allCapitalised(tokens: Token[], first: number, last: number): boolean {
  * name alone, so it does not count.
  *
  * @param tokens - The sentence's tokens.
- * @param index - A token on the line.
+ * @param index - A capitalised token on the line.
  * @returns True for a headline or title line.
  */
 export function inTitleLine(tokens: Token[], index: number): boolean {
-  let [first, last] = lineAround(tokens, index)
-  if (!allCapitalised(tokens, first, last)) return false
+  const line = titleLineAround(tokens, index)
+  if (!line) return false
+  let [first, last] = line
   // Join the neighbouring lines that are in title case too.
-  while (first > 0) {
-    const [above] = lineAround(tokens, first - 1)
-    if (!allCapitalised(tokens, above, first - 1)) break
-    first = above
-  }
-  while (last + 1 < tokens.length) {
-    const [, below] = lineAround(tokens, last + 1)
-    if (!allCapitalised(tokens, last + 1, below)) break
-    last = below
-  }
+  for (let above = first > 0 ? titleLineAround(tokens, first - 1) : undefined; above; above = above[0] > 0 ? titleLineAround(tokens, above[0] - 1) : undefined) first = above[0]
+  for (let below = last + 1 < tokens.length ? titleLineAround(tokens, last + 1) : undefined; below; below = below[1] + 1 < tokens.length ? titleLineAround(tokens, below[1] + 1) : undefined) last = below[1]
   return last - first >= 3
 }
 

@@ -12,7 +12,7 @@ export interface Token {
   /** Something other than white space separates this token from the previous one. */
   gapBefore: boolean
   /** A line break comes between this token and the previous one (headlines are told by their line). */
-  lineBefore?: true
+  lineBefore: boolean
 }
 
 /** The words of one paragraph, sentence by sentence. */
@@ -68,7 +68,6 @@ function tokensOf(sentence: Sentence): Token[] {
       continue
     }
     const start = node.position.start.offset
-    const firstOfWord = tokens.length
     const only = node.children.length === 1 ? node.children[0] : undefined
     let text = only?.type === 'TextNode' ? only.value : toString(node)
     const end = node.position.end.offset ?? start + text.length
@@ -86,8 +85,7 @@ function tokensOf(sentence: Sentence): Token[] {
     ) {
       if (openSingles > 0) {
         openSingles--
-        pushParts(tokens, text, start, gap)
-        markLine(tokens, firstOfWord, lineBreak)
+        pushParts(tokens, text, start, gap, lineBreak)
         gap = false
         lineBreak = false
         continue
@@ -102,30 +100,25 @@ function tokensOf(sentence: Sentence): Token[] {
     if (contiguous && text.length > 1 && last?.type === 'PunctuationNode' && last.value === '.' && text.endsWith('.')) {
       text = text.slice(0, -1)
     }
-    if (contiguous) pushParts(tokens, text, start, gap)
-    else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap})
-    markLine(tokens, firstOfWord, lineBreak)
+    if (contiguous) pushParts(tokens, text, start, gap, lineBreak)
+    else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap, lineBefore: lineBreak})
     gap = false
     lineBreak = false
   }
   return tokens
 }
 
-function markLine(tokens: Token[], index: number, lineBreak: boolean): void {
-  const token = tokens[index]
-  if (lineBreak && token) token.lineBefore = true
-}
 
-function pushParts(tokens: Token[], text: string, start: number, gap: boolean): void {
+function pushParts(tokens: Token[], text: string, start: number, gap: boolean, lineBreak: boolean): void {
   if (!hyphens.test(text)) {
-    tokens.push({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap})
+    tokens.push({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap, lineBefore: lineBreak})
     return
   }
   let offset = 0
   let first = true
   for (const part of text.split(hyphens)) {
     if (part !== '') {
-      tokens.push({key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false})
+      tokens.push({key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false, lineBefore: first && lineBreak})
       first = false
     }
     offset += part.length + 1
