@@ -18,6 +18,7 @@ describe('mentions are not reported by default', () => {
     ['a list with an Oxford comma after “slurs such as”', 'Slurs such as junkie, crackhead, and druggie were common.'],
     ['a list across a line break', 'Terms such as addict, junkie\nand crackhead are harmful.'],
     ['labels like', 'Labels like junkie dehumanise people.'],
+    ['a list that mixes quoted and bare items', 'Terms such as “addict”, junkie and crackhead are harmful.'],
     ['language like, quoted items', "They used language like 'junkie' and 'druggie' in the report."],
     ['the insult, quoted', 'The insult “crackhead” was shouted at him.'],
     ['a colon after the frame', 'The terms: addict, junkie and crackhead.'],
