@@ -49,6 +49,22 @@ describe('config discovery', () => {
     expect(ruleIds(cli(['--format', 'json', 'a.txt', 'b.txt'], {cwd: folder}))).toEqual([[], []])
   })
 
+  it('takes mentions from a config file, and --mentions wins over it', () => {
+    const folder = workspace({'.destigmarc.json': '{"mentions": "lower"}', 'a.txt': 'The word junkie hurts. The junkie left.\n'})
+    const messages = (run: CliRun) => jsonOf(run).flatMap((file) => file.messages.map((message) => `${message.severity}:${message.message}:${'fix' in message}`))
+    const lowered = cli(['--format', 'json', 'a.txt'], {cwd: folder})
+    expect(messages(lowered)).toEqual([
+      'warning:Avoid `junkie`, use `person who uses drugs` instead (mentioned as a word):false',
+      'error:Avoid `junkie`, use `person who uses drugs` instead:true'
+    ])
+    expect(ruleIds(cli(['--format', 'json', '--no-config', 'a.txt'], {cwd: folder}))).toEqual([['junkie:error']])
+    expect(ruleIds(cli(['--format', 'json', '--mentions', 'report', 'a.txt'], {cwd: folder}))).toEqual([['junkie:error', 'junkie:error']])
+    expect(ruleIds(cli(['--format', 'json', '--mentions', 'ignore', 'a.txt'], {cwd: folder}))).toEqual([['junkie:error']])
+    const bad = cli(['a.txt'], {cwd: workspace({'.destigmarc.json': '{"mentions": "hide"}', 'a.txt': 'text\n'})})
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('mentions: must be one of "ignore", "lower", "report"')
+  })
+
   it('loads custom rules from files and folders, relative to the config file', () => {
     const folder = workspace({
       'config/.destigmarc.json': '{"customRules": ["../house", "single.yml"], "rules": {"house-dosehound": "error"}}',

@@ -45,6 +45,7 @@ describe('exit codes', () => {
       [['--frobnicate'], /Unknown option '--frobnicate'/],
       [['--preset', 'lax', 'clean.txt'], /--preset must be recommended or strict/],
       [['--locale', 'fr', 'clean.txt'], /--locale must be one of en-GB, en-US/],
+      [['--mentions', 'hide', 'clean.txt'], /--mentions must be one of ignore, lower, report, got "hide"/],
       [['--rule', 'addict', 'clean.txt'], /--rule takes id=severity/],
       [['--rule', 'addict=loud', 'clean.txt'], /--rule addict: the setting must be one of off, error, warning, info/],
       [['--max-warnings', 'many', 'clean.txt'], /--max-warnings takes a whole number/],
@@ -77,7 +78,7 @@ describe('information flags', () => {
 
   it('--help lists every flag with examples', () => {
     const help = cli(['--help']).stdout
-    for (const flag of ['--format', '--fix', '--fix-dry-run', '--explain', '--list-rules', '--locale', '--preset', '--rule', '--quiet', '--max-warnings', '--config', '--no-config', '--version', '--report-unused-directives', '--max-file-size', '--stdin-filename', '--jobs'])
+    for (const flag of ['--format', '--fix', '--fix-dry-run', '--explain', '--list-rules', '--locale', '--preset', '--mentions', '--rule', '--quiet', '--max-warnings', '--config', '--no-config', '--version', '--report-unused-directives', '--max-file-size', '--stdin-filename', '--jobs'])
       expect(help).toContain(flag)
     expect(help).toContain('Examples:')
   })

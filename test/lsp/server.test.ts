@@ -253,6 +253,24 @@ describe('settings and config files', () => {
     expect((await next).diagnostics).toEqual([])
   })
 
+  it('applies the mentions setting: a word discussed as a word is left alone, lowered or reported', async () => {
+    const uri = uriOf('mentions.md')
+    const text = 'The word junkie hurts. The junkie left.\n'
+    const mentioned = (published: PublishedDiagnostics) => published.diagnostics.map((diagnostic) => [diagnostic.range.start.character, diagnostic.severity, diagnostic.message.includes('(mentioned as a word)')])
+    expect(mentioned(await client.open(uri, text))).toEqual([[27, 1, false]])
+    client.settings = {mentions: 'lower'}
+    let next = client.nextDiagnostics(uri)
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {settings: null})
+    const lowered = await next
+    expect(mentioned(lowered)).toEqual([[9, 2, true], [27, 1, false]])
+    const actions = await client.codeActions(uri, (lowered.diagnostics[0] as Diagnostic).range, lowered.diagnostics.slice(0, 1), ['quickfix'])
+    expect(actions.some((action) => action.isPreferred)).toBe(false)
+    client.settings = {mentions: 'report'}
+    next = client.nextDiagnostics(uri)
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {settings: null})
+    expect(mentioned(await next)).toEqual([[9, 1, false], [27, 1, false]])
+  })
+
   it('takes settings from initializationOptions and pushed changes when the client cannot be asked', async () => {
     const plain = new TestClient()
     await plain.initialize(null, {capabilities: {}, initializationOptions: {destigma: {rules: {junkie: 'off'}}}})

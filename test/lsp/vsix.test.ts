@@ -54,7 +54,7 @@ describe('the .vsix', () => {
     expect(manifest.activationEvents).toEqual(expect.arrayContaining(['onLanguage:markdown', 'onLanguage:plaintext', 'onLanguage:html']))
     expect(manifest.contributes.commands.map((command) => command.title)).toEqual(['Fix all in this file', 'Show rule documentation'])
     expect(Object.keys(manifest.contributes.configuration.properties)).toEqual(
-      expect.arrayContaining(['destigma.enable', 'destigma.languages', 'destigma.locale', 'destigma.preset', 'destigma.rules', 'destigma.allow', 'destigma.quotes'])
+      expect.arrayContaining(['destigma.enable', 'destigma.languages', 'destigma.locale', 'destigma.preset', 'destigma.rules', 'destigma.allow', 'destigma.quotes', 'destigma.mentions'])
     )
     expect(file('extension/dist/icon.png')?.data.subarray(1, 4).toString()).toBe('PNG')
   })

@@ -302,8 +302,25 @@ describe('web page', () => {
     await page.selectOption('#quotes', 'ignore')
     const changed = await engineFindings(draft, 'text', {preset: 'strict', categories: {homelessness: 'off'}, quotes: 'ignore'})
     await expect.poll(() => highlights(page)).toEqual(changed.map((finding) => finding.actual))
-    expect(JSON.parse(String(await page.evaluate(`localStorage.getItem('destigma.settings')`)))).toEqual({locale: 'en-GB', preset: 'strict', quotes: 'ignore', off: ['homelessness']})
+    expect(JSON.parse(String(await page.evaluate(`localStorage.getItem('destigma.settings')`)))).toEqual({locale: 'en-GB', preset: 'strict', quotes: 'ignore', mentions: 'ignore', off: ['homelessness']})
     expect(requests).toEqual([])
+    await context.close()
+  })
+
+  it('leaves mentions alone by default and reports them when the mentions setting says so', async () => {
+    const context = await browser.newContext()
+    await context.addInitScript(`localStorage.setItem('destigma.settings', '{"mentions":"nope"}')`)
+    const page = await context.newPage()
+    await page.goto(server.url)
+    await page.waitForSelector('body[data-ready="true"]')
+    expect(await page.inputValue('#mentions')).toBe('ignore')
+    const text = 'The word junkie hurts. The junkie left.'
+    await paste(page, text)
+    await expect.poll(() => highlights(page)).toEqual(['junkie'])
+    await page.click('#settings-panel summary')
+    await page.selectOption('#mentions', 'report')
+    await expect.poll(() => highlights(page)).toEqual(['junkie', 'junkie'])
+    expect(JSON.parse(String(await page.evaluate(`localStorage.getItem('destigma.settings')`)))).toMatchObject({mentions: 'report'})
     await context.close()
   })
 

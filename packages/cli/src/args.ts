@@ -1,7 +1,7 @@
 import {resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {formatFromName} from '@destigma/formats'
-import {locales, type Severity, type StigmaOptions} from 'retext-stigma'
+import {locales, type MentionsMode, type Severity, type StigmaOptions} from 'retext-stigma'
 import {UsageError} from './errors.js'
 import {docxComments, type DocxOutput, type ReporterName, type Settings} from './settings.js'
 import {parseShard} from './shard.js'
@@ -11,6 +11,7 @@ const reporters: readonly ReporterName[] = ['stylish', 'json', 'sarif', 'github'
 const ruleSettings = ['off', 'error', 'warning', 'info'] as const
 /** Per-file time budget: a 10 MB file takes about 20 s on an idle two-core machine; runaways take minutes. */
 const defaultFileSeconds = 60
+const mentionsModes: readonly MentionsMode[] = ['ignore', 'lower', 'report']
 const megabyte = 1024 * 1024
 
 /**
@@ -38,6 +39,7 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
         'list-rules': {type: 'boolean'},
         locale: {type: 'string'},
         preset: {type: 'string'},
+        mentions: {type: 'string'},
         rule: {type: 'string', multiple: true},
         quiet: {type: 'boolean', short: 'q'},
         'max-warnings': {type: 'string'},
@@ -77,6 +79,11 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
   if (values.preset !== undefined) {
     if (values.preset !== 'recommended' && values.preset !== 'strict') throw new UsageError(`--preset must be recommended or strict, got "${values.preset}"`)
     cliOptions.preset = values.preset
+  }
+  if (values.mentions !== undefined) {
+    if (!(mentionsModes as readonly string[]).includes(values.mentions))
+      throw new UsageError(`--mentions must be one of ${mentionsModes.join(', ')}, got "${values.mentions}"`)
+    cliOptions.mentions = values.mentions as MentionsMode
   }
   if (values.rule) cliOptions.rules = parseRuleFlags(values.rule)
 

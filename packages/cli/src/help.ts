@@ -32,6 +32,9 @@ Rules and options:
       --preset NAME        recommended (default: clear-cut terms) or strict
                            (adds contested terms)
       --locale NAME        en-GB (default) or en-US suggestions
+      --mentions MODE      A term discussed as a word ("the word 'junkie'"):
+                           ignore (default), lower (report it one level
+                           lower, without a fix) or report
       --rule ID=SETTING    Set a rule to off, error, warning or info
                            (repeat, or separate with commas)
   -c, --config PATH        Use this config file instead of searching for one

@@ -16,7 +16,7 @@ export interface EditorSettings {
 export const defaultLanguages = ['markdown', 'mdx', 'plaintext', 'text', 'html']
 
 /** The option keys the editor settings may carry, as in every config surface. */
-const optionKeys = ['locale', 'preset', 'rules', 'allow', 'quotes'] as const
+const optionKeys = ['locale', 'preset', 'rules', 'allow', 'quotes', 'mentions'] as const
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 

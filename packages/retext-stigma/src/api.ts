@@ -37,6 +37,7 @@ export function findingsFromMessages(messages: VFileMessage[]): Finding[] {
       url: message.url ?? ruleUrl(message.ruleId),
       note: message.note ?? '',
       inQuotation: fields.inQuotation,
+      mention: fields.mention === true,
       alternatives: fields.alternatives ?? []
     }
     if (fields.fix) finding.fix = fields.fix

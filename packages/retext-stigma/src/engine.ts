@@ -4,6 +4,7 @@ import {compileRules} from './compile.js'
 import {buildEdit, matchCasing, wordingFor} from './fix.js'
 import {expandTerm} from './inflect.js'
 import {matchSentence, type Match} from './match.js'
+import {SentenceMentions} from './mentions.js'
 import type {ResolvedOptions} from './options.js'
 import {QuoteTracker} from './quotes.js'
 import {ruleSet} from './rule-set.js'
@@ -20,6 +21,8 @@ export interface RawFinding {
   start: number
   end: number
   inQuotation: boolean
+  /** A mention (a word discussed as a word), reported lower under `mentions: 'lower'`. */
+  mention: boolean
   fix?: Fix
 }
 
@@ -110,13 +113,26 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
   const enabled = (id: string): boolean => severityOf(compiled.byId.get(id) as Rule) !== 'off'
   for (const {sentences, start: paragraphStart} of paragraphTokens(tree)) {
     for (const tokens of sentences) {
-      for (const match of matchSentence(tokens, compiled, enabled, sentences)) {
+      const matches = matchSentence(tokens, compiled, enabled, sentences)
+      if (matches.length === 0) continue
+      // Read only for a sentence with a match, and not at all when mentions count as uses.
+      let mentions: SentenceMentions | undefined
+      const isMention = (match: Match, quoted: boolean): boolean => {
+        if (settings.mentions === 'report') return false
+        mentions ??= new SentenceMentions(tokens, text, (first, last) => matches.some((other) => other.first >= first && other.last <= last))
+        return mentions.isMention(match.first, match.last, quoted)
+      }
+      for (const match of matches) {
         const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)
         if (allowed.has(matchKeys.join(' '))) continue
         const inQuotation = quotes.isQuoted(paragraphStart, match.start)
+        const mention = isMention(match, inQuotation)
+        if (mention && settings.mentions === 'ignore') continue
         if (inQuotation && settings.quotes === 'ignore') continue
         const severity = severityOf(match.terminal.rule) as Severity
-        findings.push(findingFor(match, tokens, text, settings.locale, inQuotation && settings.quotes === 'lower' ? lower[severity] : severity, inQuotation, inQuotation && settings.quotes === 'lower'))
+        // A mention is lowered once, quoted or not; it carries no fix, like a quotation.
+        const lowered = mention || (inQuotation && settings.quotes === 'lower')
+        findings.push(findingFor(match, tokens, text, settings.locale, lowered ? lower[severity] : severity, {inQuotation, mention}, lowered))
       }
     }
   }
@@ -125,9 +141,17 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
 
 /**
  * Build the finding for one match: every suggestion in the match's form and casing, each
- * with its edit, and the safe one as the fix unless the match is quoted and lowered.
+ * with its edit, and the safe one as the fix unless the match is lowered (quoted or a mention).
  */
-function findingFor(match: Match, tokens: Token[], text: string, locale: ResolvedOptions['locale'], severity: Severity, inQuotation: boolean, lowered: boolean): RawFinding {
+function findingFor(
+  match: Match,
+  tokens: Token[],
+  text: string,
+  locale: ResolvedOptions['locale'],
+  severity: Severity,
+  {inQuotation, mention}: {inQuotation: boolean; mention: boolean},
+  lowered: boolean
+): RawFinding {
   const {rule, form} = match.terminal
   const actual = text.slice(match.start, match.end)
   const acronym = match.terminal.exactWords !== undefined
@@ -141,7 +165,7 @@ function findingFor(match: Match, tokens: Token[], text: string, locale: Resolve
     const cased = acronym && match.first === 0 ? matchCasing('X', shown) : matchCasing(actual, shown, acronym)
     const alternative: Alternative = {text: cased}
     if (edit) alternative.fix = edit
-    // A quoted match keeps its suggestions but gets no automatic fix.
+    // A lowered match (quoted, or a mention) keeps its suggestions but gets no automatic fix.
     if (suggestion.safe && edit && !lowered) fix = edit
     if (!alternatives.some((other) => other.text === alternative.text)) alternatives.push(alternative)
   }
@@ -153,7 +177,8 @@ function findingFor(match: Match, tokens: Token[], text: string, locale: Resolve
     alternatives,
     start: match.start,
     end: match.end,
-    inQuotation
+    inQuotation,
+    mention
   }
   if (fix) finding.fix = fix
   return finding

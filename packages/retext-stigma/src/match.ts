@@ -1,5 +1,7 @@
-import type {CompiledContext, CompiledRules, NameNode, Terminal} from './compile.js'
+import type {CompiledContext, CompiledRules, Terminal} from './compile.js'
 import {inWordSet} from './compile.js'
+import {shieldedTokens} from './names.js'
+import {hasNameCue, inTitleLine} from './title-case.js'
 import type {Token} from './tokens.js'
 
 /** A term found in a sentence, before options (severity, quotes, allow) apply. */
@@ -73,12 +75,20 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
 function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean, paragraph: Token[][]): boolean {
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
-  if (exactWords && exactWords.some((word, index) => word !== undefined && tokens[match.first + index]?.text !== word)) return false
+  if (exactWords && exactWords.some((word, index) => word !== undefined && !sameCase(word, tokens, match.first + index))) return false
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
-  // Acronym terms are written in capitals anyway, so capitals say nothing about a name.
-  if (!exactWords && inProperName(tokens, match.first, match.last)) return false
+  // Acronym terms are written in capitals anyway, so capitals say nothing about a name; in a
+  // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
+  if (!exactWords && inProperName(tokens, match.first, match.last) && (!inTitleLine(tokens, match.first) || hasNameCue(tokens, match.first, match.last))) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, paragraph) : true
+}
+
+/** A case-sensitive word as written; a headline may capitalise one the rule writes in lower case (`Ex-Cons`). */
+function sameCase(word: string, tokens: Token[], index: number): boolean {
+  const text = tokens[index]?.text
+  if (text === word) return true
+  return text !== undefined && word === word.toLowerCase() && text === word.charAt(0).toUpperCase() + word.slice(1) && inTitleLine(tokens, index)
 }
 
 /** The token right before the match, if only white space separates them. */
@@ -131,23 +141,4 @@ function inProperName(tokens: Token[], first: number, last: number): boolean {
     if (!nameConnectors.has(word.key)) return false
   }
   return false
-}
-
-/** Mark the tokens covered by a fixed name, so no rule fires inside it. */
-function shieldedTokens(tokens: Token[], names: NameNode): boolean[] {
-  const shielded: boolean[] = Array.from({length: tokens.length}, () => false)
-  for (let first = 0; first < tokens.length; first++) {
-    let node = names.next.get(tokens[first]?.key ?? '')
-    let last = first
-    let longest = -1
-    while (node) {
-      if (node.end) longest = last
-      const following = tokens[last + 1]
-      if (!following || following.gapBefore) break
-      node = node.next.get(following.key)
-      last++
-    }
-    for (let index = first; index <= longest; index++) shielded[index] = true
-  }
-  return shielded
 }

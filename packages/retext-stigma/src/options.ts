@@ -1,4 +1,4 @@
-import type {Category, Locale, QuotesMode, Rule, Severity, StigmaOptions} from './types.js'
+import type {Category, Locale, MentionsMode, QuotesMode, Rule, Severity, StigmaOptions} from './types.js'
 import {categories, locales} from './types.js'
 
 /** Options with every default filled in. */
@@ -8,6 +8,7 @@ export interface ResolvedOptions {
   rules: Record<string, 'off' | Severity>
   allow: string[]
   quotes: QuotesMode
+  mentions: MentionsMode
   categories: Partial<Record<Category, 'off' | 'on'>>
   customRules: Rule[]
 }
@@ -29,7 +30,7 @@ export class OptionsError extends Error {
   }
 }
 
-const knownKeys = ['locale', 'preset', 'rules', 'allow', 'quotes', 'categories', 'customRules']
+const knownKeys = ['locale', 'preset', 'rules', 'allow', 'quotes', 'mentions', 'categories', 'customRules']
 const ruleSettings = ['off', 'error', 'warning', 'info']
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -56,6 +57,7 @@ export function checkOptions(options: unknown, ruleIds: ReadonlySet<string>): Op
   oneOf('locale', options.locale, locales)
   oneOf('preset', options.preset, ['recommended', 'strict'])
   oneOf('quotes', options.quotes, ['lower', 'report', 'ignore'])
+  oneOf('mentions', options.mentions, ['ignore', 'lower', 'report'])
   if (options.rules !== undefined) {
     if (!isRecord(options.rules)) problems.push({path: 'rules', message: 'must be an object of rule id to "off", "error", "warning" or "info"'})
     else
@@ -101,6 +103,7 @@ export function mergeOptions(...layers: Array<StigmaOptions | undefined>): Stigm
     if (layer.locale !== undefined) merged.locale = layer.locale
     if (layer.preset !== undefined) merged.preset = layer.preset
     if (layer.quotes !== undefined) merged.quotes = layer.quotes
+    if (layer.mentions !== undefined) merged.mentions = layer.mentions
     if (layer.rules) merged.rules = {...merged.rules, ...layer.rules}
     if (layer.categories) merged.categories = {...merged.categories, ...layer.categories}
     if (layer.allow) merged.allow = [...(merged.allow ?? []), ...layer.allow]
@@ -122,6 +125,7 @@ export function withDefaults(options: StigmaOptions = {}): ResolvedOptions {
     rules: options.rules ?? {},
     allow: options.allow ?? [],
     quotes: options.quotes ?? 'lower',
+    mentions: options.mentions ?? 'ignore',
     categories: options.categories ?? {},
     customRules: options.customRules ?? []
   }

@@ -12,6 +12,8 @@ export interface StigmaMessageFields {
   category: Category
   severity: Severity
   inQuotation: boolean
+  /** The match is a mention, a word discussed as a word (only under `mentions: 'lower'`). */
+  mention: boolean
   fix?: Fix
   alternatives: Alternative[]
 }
@@ -69,8 +71,8 @@ function emit(file: VFile, place: ReturnType<typeof location>, findings: RawFind
     const start = place.toPoint(finding.start)
     const end = place.toPoint(finding.end)
     const best = finding.expected[0]
-    const reason =
-      `Avoid \`${finding.actual}\`` + (best ? `, use \`${best}\` instead` : '') + (finding.inQuotation ? ' (in a quotation)' : '')
+    const where = finding.mention ? ' (mentioned as a word)' : finding.inQuotation ? ' (in a quotation)' : ''
+    const reason = `Avoid \`${finding.actual}\`` + (best ? `, use \`${best}\` instead` : '') + where
     const message = file.message(reason, {
       place: start && end ? {start, end} : undefined,
       ruleId: finding.rule.id,
@@ -81,7 +83,7 @@ function emit(file: VFile, place: ReturnType<typeof location>, findings: RawFind
     message.url = ruleUrl(finding.rule.id)
     message.note = finding.rule.explanation
     message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined
-    const fields: StigmaMessageFields = {category: finding.rule.category, severity: finding.severity, inQuotation: finding.inQuotation, alternatives: finding.alternatives}
+    const fields: StigmaMessageFields = {category: finding.rule.category, severity: finding.severity, inQuotation: finding.inQuotation, mention: finding.mention, alternatives: finding.alternatives}
     if (finding.fix) fields.fix = finding.fix
     Object.assign(message, fields)
   }

@@ -11,6 +11,8 @@ export interface Token {
   end: number
   /** Something other than white space separates this token from the previous one. */
   gapBefore: boolean
+  /** A line break comes between this token and the previous one (headlines are told by their line). */
+  lineBefore: boolean
 }
 
 /** The words of one paragraph, sentence by sentence. */
@@ -45,6 +47,7 @@ export function* paragraphTokens(tree: Root): Generator<ParagraphTokens> {
 function tokensOf(sentence: Sentence): Token[] {
   const tokens: Token[] = []
   let gap = true
+  let lineBreak = false
   // Single quotation marks opened and not yet closed: a `'` after `junkies` then closes
   // the quotation rather than making a plural possessive.
   let openSingles = 0
@@ -52,7 +55,10 @@ function tokensOf(sentence: Sentence): Token[] {
   for (let index = 0; index < children.length; index++) {
     const node = children[index]
     if (!node) continue
-    if (node.type === 'WhiteSpaceNode') continue
+    if (node.type === 'WhiteSpaceNode') {
+      if (node.value.includes('\n')) lineBreak = true
+      continue
+    }
     if (node.type === 'PunctuationNode' && /^['\u2018]$/.test(node.value)) {
       const previous = children[index - 1]
       if (!previous || previous.type === 'WhiteSpaceNode') openSingles++
@@ -79,8 +85,9 @@ function tokensOf(sentence: Sentence): Token[] {
     ) {
       if (openSingles > 0) {
         openSingles--
-        pushParts(tokens, text, start, gap)
+        pushParts(tokens, text, start, gap, lineBreak)
         gap = false
+        lineBreak = false
         continue
       }
       text += next.value
@@ -93,23 +100,25 @@ function tokensOf(sentence: Sentence): Token[] {
     if (contiguous && text.length > 1 && last?.type === 'PunctuationNode' && last.value === '.' && text.endsWith('.')) {
       text = text.slice(0, -1)
     }
-    if (contiguous) pushParts(tokens, text, start, gap)
-    else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap})
+    if (contiguous) pushParts(tokens, text, start, gap, lineBreak)
+    else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap, lineBefore: lineBreak})
     gap = false
+    lineBreak = false
   }
   return tokens
 }
 
-function pushParts(tokens: Token[], text: string, start: number, gap: boolean): void {
+
+function pushParts(tokens: Token[], text: string, start: number, gap: boolean, lineBreak: boolean): void {
   if (!hyphens.test(text)) {
-    tokens.push({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap})
+    tokens.push({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap, lineBefore: lineBreak})
     return
   }
   let offset = 0
   let first = true
   for (const part of text.split(hyphens)) {
     if (part !== '') {
-      tokens.push({key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false})
+      tokens.push({key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false, lineBefore: first && lineBreak})
       first = false
     }
     offset += part.length + 1

@@ -127,6 +127,9 @@ export interface RuleSet {
 /** What to do with a match inside quotation marks. */
 export type QuotesMode = 'lower' | 'report' | 'ignore'
 
+/** What to do with a mention: a word discussed as a word (`the term 'junkie'`), not used. */
+export type MentionsMode = 'ignore' | 'lower' | 'report'
+
 /** Options, with the same names in every config surface. */
 export interface StigmaOptions {
   /** Locale of the suggestions (default: `'en-GB'`). */
@@ -139,6 +142,8 @@ export interface StigmaOptions {
   allow?: string[]
   /** Matches inside quotation marks (default: `'lower'`). */
   quotes?: QuotesMode
+  /** Mentions of a term rather than uses of it: `the word "junkie"`, `so-called addicts` (default: `'ignore'`). */
+  mentions?: MentionsMode
   /** Per category: `off` (or `on`). */
   categories?: Partial<Record<Category, 'off' | 'on'>>
   /** Extra rules in the rule-file shape (an organisation's house style). */
@@ -176,6 +181,8 @@ export interface Finding {
   note: string
   /** True when the match is inside quotation marks. */
   inQuotation: boolean
+  /** True when the match is a mention (a word discussed as a word), reported under `mentions: 'lower'`. */
+  mention?: boolean
   /** The safe fix, if the rule has one and the match is not quoted. */
   fix?: Fix
   /** Every suggestion (the same order as `expected`), each with its edit where one can be built. */

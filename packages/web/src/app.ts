@@ -294,8 +294,10 @@ export class App {
     }
     const locale = byId<HTMLSelectElement>('locale')
     const quotes = byId<HTMLSelectElement>('quotes')
+    const mentions = byId<HTMLSelectElement>('mentions')
     locale.value = this.settings.locale
     quotes.value = this.settings.quotes
+    mentions.value = this.settings.mentions
     for (const radio of form.querySelectorAll<HTMLInputElement>('input[name=preset]')) radio.checked = radio.value === this.settings.preset
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name=category]'))
       box.checked = !this.settings.off.includes(box.value as (typeof categories)[number])
@@ -306,6 +308,7 @@ export class App {
         locale: data.get('locale') === 'en-US' ? 'en-US' : 'en-GB',
         preset: data.get('preset') === 'strict' ? 'strict' : 'recommended',
         quotes: data.get('quotes') === 'report' ? 'report' : data.get('quotes') === 'ignore' ? 'ignore' : 'lower',
+        mentions: data.get('mentions') === 'report' ? 'report' : data.get('mentions') === 'lower' ? 'lower' : 'ignore',
         off: categories.filter((category) => !data.getAll('category').includes(category))
       }
       saveSettings(this.settings)

@@ -46,7 +46,9 @@ function alternativesSection(view: DetailsView, actions: DetailsActions): HTMLEl
   const heading = h('h3', {}, `Alternatives, ${localeLabels[view.locale]}`)
   if (view.finding.expected.length === 0) return [heading, h('p', {}, 'Reword the passage; this term has no one-to-one replacement.')]
   const notes: HTMLElement[] = []
-  if (view.finding.inQuotation && !view.finding.fix)
+  if (view.finding.mention)
+    notes.push(h('p', {class: 'note'}, 'The term is discussed here as a word, not used of anyone, so nothing is changed on the page.'))
+  else if (view.finding.inQuotation && !view.finding.fix)
     notes.push(h('p', {class: 'note'}, 'This is inside quotation marks: a direct quote is not changed on the page. Check it with the speaker.'))
   return [heading, ...notes, h('ul', {class: 'alternatives'}, ...view.finding.alternatives.map((alternative) => alternativeItem(view, alternative, actions)))]
 }

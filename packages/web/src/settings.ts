@@ -1,10 +1,11 @@
-import {categories, checkOptions, type Category, type Locale, type QuotesMode, type StigmaOptions} from 'retext-stigma'
+import {categories, checkOptions, type Category, type Locale, type MentionsMode, type QuotesMode, type StigmaOptions} from 'retext-stigma'
 
 /** What the page lets a person choose; the only thing it stores. */
 export interface Settings {
   locale: Locale
   preset: 'recommended' | 'strict'
   quotes: QuotesMode
+  mentions: MentionsMode
   /** Categories turned off. */
   off: Category[]
 }
@@ -13,7 +14,7 @@ export interface Settings {
 export const storageKey = 'destigma.settings'
 
 /** The settings a first visit starts with: the engine's defaults. */
-export const defaultSettings: Settings = {locale: 'en-GB', preset: 'recommended', quotes: 'lower', off: []}
+export const defaultSettings: Settings = {locale: 'en-GB', preset: 'recommended', quotes: 'lower', mentions: 'ignore', off: []}
 
 /**
  * The engine options for some settings, plus the phrases ignored this session.
@@ -23,7 +24,7 @@ export const defaultSettings: Settings = {locale: 'en-GB', preset: 'recommended'
  * @returns Options for the engine.
  */
 export function toOptions(settings: Settings, ignored: readonly string[] = []): StigmaOptions {
-  const options: StigmaOptions = {locale: settings.locale, preset: settings.preset, quotes: settings.quotes}
+  const options: StigmaOptions = {locale: settings.locale, preset: settings.preset, quotes: settings.quotes, mentions: settings.mentions}
   if (settings.off.length > 0) options.categories = Object.fromEntries(settings.off.map((category) => [category, 'off']))
   if (ignored.length > 0) options.allow = [...ignored]
   return options
@@ -50,6 +51,7 @@ export function parseSettings(stored: string | null): Settings {
   if (valid({locale: record.locale})) settings.locale = record.locale ?? settings.locale
   if (valid({preset: record.preset})) settings.preset = record.preset ?? settings.preset
   if (valid({quotes: record.quotes})) settings.quotes = record.quotes ?? settings.quotes
+  if (valid({mentions: record.mentions})) settings.mentions = record.mentions ?? settings.mentions
   if (Array.isArray(record.off)) settings.off = categories.filter((category) => record.off?.includes(category))
   return settings
 }

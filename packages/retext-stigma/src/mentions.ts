@@ -1,0 +1,383 @@
+import {functionWords} from './title-case.js'
+import type {Token} from './tokens.js'
+
+/**
+ * Mentions: a term discussed as a word ("the word 'junkie' hurts", "terms such as addict and
+ * junkie", "so-called junkies", scare quotes round one word, a film's title in quotation
+ * marks) rather than used of someone. A writer explaining why a word hurts is not using it.
+ *
+ * Everything here reads the sentence's tokens and the punctuation between them (quotation
+ * marks, commas, colons), and runs only for sentences that hold a match.
+ */
+
+/** Nouns that name words as words: `the term`, `words like`, `labels such as`. */
+const frameNouns = new Set(
+  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors nickname nicknames vocabulary headline headlines'.split(
+    ' '
+  )
+)
+
+/** The frame nouns that take a bare term right after them (`the word junkie`). */
+const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor nickname'.split(' '))
+
+/** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
+const titleNouns = new Set(
+  'title titles film films movie book novel song album documentary series show programme program play poem article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch'.split(
+    ' '
+  )
+)
+
+/** Verbs of naming that take a quoted name right after them (`a practice called “…”`). */
+const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
+
+/** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
+const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
+const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
+
+/** Nouns a term can qualify as the label it is: `the addict label`. */
+const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
+
+/** Every word that can end a frame, for a quick first test. */
+const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, 'like', 'including', 'as', 'called'])
+
+/** Nouns the parenthetical `to use the … of the time` names. */
+const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
+const ofTheTime = new Set('of the time day era period its their then'.split(' '))
+
+const opening = new Set(['\u201C', '\u201E', '\u00AB', '\u2018'])
+const closing = new Set(['\u201D', '\u00BB', '\u2019'])
+const quoteMark = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]/
+const quoteMarks = new RegExp(quoteMark.source, 'g')
+/** Any quotation mark, written or as an HTML entity. */
+const anyQuote = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]|&(?:[lr][sd]quo|[lr]aquo|quot|apos|#(?:34|39|82(?:16|17|20|21)|x201[89cd]));/i
+
+const entityMarks: Record<string, string> = {
+  '&ldquo;': '\u201C',
+  '&rdquo;': '\u201D',
+  '&lsquo;': '\u2018',
+  '&rsquo;': '\u2019',
+  '&laquo;': '\u00AB',
+  '&raquo;': '\u00BB',
+  '&quot;': '"',
+  '&#34;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&#8220;': '\u201C',
+  '&#8221;': '\u201D',
+  '&#8216;': '\u2018',
+  '&#8217;': '\u2019',
+  '&#x201c;': '\u201C',
+  '&#x201d;': '\u201D',
+  '&#x2018;': '\u2018',
+  '&#x2019;': '\u2019'
+}
+const entities = /&(?:[a-z]+|#\d+|#x[\da-f]+);/gi
+
+/**
+ * The punctuation between two words as a reader sees it: the offsets point into the source,
+ * where HTML writes quotation marks as entities and Markdown and HTML add emphasis marks.
+ */
+function cleanGap(raw: string): string {
+  if (!/[&<*_~[]/.test(raw)) return raw
+  return raw
+    .replace(entities, (entity) => entityMarks[entity.toLowerCase()] ?? entity)
+    .replace(/<[^>]*>/g, '')
+    .replace(/[*_~[]/g, '')
+}
+
+/** A quotation within one sentence, by token index (inclusive). */
+interface Quotation {
+  first: number
+  last: number
+  /** Ends like a sentence (`“Junkies!”`) or follows a colon: speech, not scare quotes. */
+  speech: boolean
+}
+
+/**
+ * The mentions of one sentence. Build it when the sentence has a match; the quotations are
+ * read once, on the first question.
+ */
+export class SentenceMentions {
+  private quotations: Quotation[] | undefined
+  private aboutHeadlines: boolean | undefined
+  private entities: boolean | undefined
+
+  /**
+   * @param tokens - The sentence's tokens.
+   * @param text - The source the tokens' offsets point into.
+   * @param isMatch - Whether a token range is itself a rule match (a list of terms names several).
+   */
+  constructor(
+    private readonly tokens: Token[],
+    private readonly text: string,
+    private readonly isMatch: (first: number, last: number) => boolean
+  ) {}
+
+  /**
+   * Whether the match spanning tokens `first` to `last` is a mention.
+   *
+   * @param first - Index of the match's first token.
+   * @param last - Index of the match's last token.
+   * @param quoted - The match is inside quotation marks, as the document-wide tracker saw it.
+   * @returns True when the term is discussed as a word rather than used.
+   */
+  isMention(first: number, last: number, quoted: boolean): boolean {
+    // Quotations are read only for a quoted match, or for a list item that ends in a mark.
+    const quotation = quoted || this.hasEntities() ? this.quotationAround(first, last) : undefined
+    if (quotation) {
+      if (this.isScareQuote(quotation)) return true
+      if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
+    }
+    if (this.trailingFrame(last) || this.leadingParenthetical(quotation?.first ?? first)) return true
+    if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
+    if (this.labelAfter((quotation?.last ?? last) + 1)) return true
+    return this.listedAfterFrame(first, last, quotation)
+  }
+
+  /** HTML may write the marks as entities, which the document-wide tracker does not read. */
+  private hasEntities(): boolean {
+    const head = this.tokens[0]
+    const tail = this.tokens.at(-1)
+    this.entities ??= head !== undefined && tail !== undefined && this.text.slice(head.start, tail.end).includes('&')
+    return this.entities
+  }
+
+  /** The quotation whose last word is token `end`, if a mark follows that word. */
+  private quotationEndingAt(end: number): Quotation | undefined {
+    const token = this.tokens[end]
+    if (!token || !quoteMark.test(this.text.charAt(token.end)) && !quoteMark.test(this.text.slice(token.end, token.end + 8))) return undefined
+    this.quotations ??= readQuotations(this.tokens, this.text)
+    return this.quotations.find((candidate) => candidate.last === end)
+  }
+
+  /** The quotation that holds the whole match, if any. */
+  private quotationAround(first: number, last: number): Quotation | undefined {
+    this.quotations ??= readQuotations(this.tokens, this.text)
+    return this.quotations.find((quotation) => quotation.first <= first && last <= quotation.last)
+  }
+
+  /** One word in quotation marks, not a quoted exclamation or a reply. */
+  private isScareQuote(quotation: Quotation): boolean {
+    const {tokens} = this
+    const head = tokens[quotation.first]
+    const tail = tokens[quotation.last]
+    if (!head || !tail || quotation.speech) return false
+    return !/\s/.test(this.text.slice(head.start, tail.end))
+  }
+
+  /** A quoted title: two content words or more, every one capitalised (`“Crack Babies Grow Up”`). */
+  private isQuotedTitle(quotation: Quotation): boolean {
+    let content = 0
+    for (let index = quotation.first; index <= quotation.last; index++) {
+      const token = this.tokens[index]
+      if (!token || functionWords.has(token.key) || !/\p{L}/u.test(token.text)) continue
+      if (!/^\p{Lu}/u.test(token.text)) return false
+      content++
+    }
+    return content >= 2
+  }
+
+  /** The sentence is about headlines, so what it quotes are example headlines. */
+  private mentionsHeadlines(): boolean {
+    this.aboutHeadlines ??= this.tokens.some((token) => token.key.startsWith('headline'))
+    return this.aboutHeadlines
+  }
+
+  /** `junkies (to use the language of the time)`, `lunatics, as they were then called`. */
+  private trailingFrame(last: number): boolean {
+    const at = (offset: number): string => this.tokens[last + offset]?.key ?? ''
+    if (at(1) === 'to' && at(2) === 'use' && at(3) === 'the' && languageNouns.has(at(4))) return true
+    if (at(1) === 'as' && /^(?:they|it|he|she|we|these|such)$/.test(at(2)) && /^(?:was|were|is|are)$/.test(at(3))) {
+      const verb = /^(?:then|once|often|commonly|still|sometimes|usually)$/.test(at(4)) ? at(5) : at(4)
+      return verb === 'called' || verb === 'known' || verb === 'labelled' || verb === 'labeled'
+    }
+    return false
+  }
+
+  /** `the addict label`, `the “junkie” tag`: the term qualifies a noun that names it as a label. */
+  private labelAfter(after: number): boolean {
+    const next = this.tokens[after]
+    return next !== undefined && labelNouns.has(next.key) && /^[\s"'\u201D\u2019]*$/.test(this.between(after - 1, after))
+  }
+
+  /** `housed, to use the language of the time, lunatics`. */
+  private leadingParenthetical(first: number): boolean {
+    let index = first - 1
+    if (/^(?:a|an|the)$/.test(this.tokens[index]?.key ?? '')) index--
+    while (index >= 0 && ofTheTime.has(this.tokens[index]?.key ?? '')) index--
+    const key = (offset: number): string => this.tokens[index - offset]?.key ?? ''
+    return languageNouns.has(key(0)) && key(1) === 'the' && key(2) === 'use' && key(3) === 'to'
+  }
+
+  /**
+   * `Junkie is a slur`, `Addict is a loaded term`, `Junkie, crackhead and druggie are words we
+   * never use`: the sentence opens on the term (or a short list holding it) and calls it a word.
+   */
+  private namedAsWord(first: number, last: number): boolean {
+    const {tokens} = this
+    const listed = (from: number, to: number): boolean => {
+      if (to - from >= 10) return false
+      for (let index = from; index <= to; index++) if (/[.;:!?]/.test(this.between(index - 1, index))) return false
+      return true
+    }
+    // The term opens the sentence, or follows other items of a list that does.
+    if (first > 0) {
+      const inList = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '') || /,/.test(this.between(first - 1, first))
+      if (!inList || !listed(1, first)) return false
+    }
+    let verb = last + 1
+    while (verb < tokens.length && verb - last <= 10 && !copulas.has(tokens[verb]?.key ?? '')) verb++
+    if (!copulas.has(tokens[verb]?.key ?? '') || !listed(last + 1, verb)) return false
+    // Between the term and the verb, only more items of the list.
+    if (verb > last + 1 && !/,/.test(this.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
+    const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
+    let index = /^(?:a|an|the|another|one|all|both)$/.test(key(1)) ? 2 : 1
+    if (wordNouns.has(key(index))) return true
+    index++
+    return wordNouns.has(key(index))
+  }
+
+  /**
+   * The match is an item of a list (or the only item) that a frame introduces: `the word
+   * junkie`, `terms such as addict, junkie and user`, `labels like “addict”`, `so-called
+   * junkies`, `a practice called “…”`, `the film “…”`. Walk back item by item to the frame.
+   */
+  private listedAfterFrame(first: number, last: number, quotation: Quotation | undefined): boolean {
+    const {tokens} = this
+    let start = quotation?.first ?? first
+    let quoted = quotation !== undefined
+    // A later unquoted item needs evidence of a list of words: it ends the list, or another
+    // item is quoted or a term too ("words like hope, and addicts responded" is no list).
+    let listLike = quoted || this.endsItem(last)
+    for (let items = 0; items < 8; items++) {
+      const before = start - 1
+      if (before < 0) return false
+      if (this.frameEndsAt(before, start, quoted)) return items === 0 || listLike
+      let end = before
+      const join = tokens[before]?.key
+      if (join === 'and' || join === 'or' || join === 'nor') end = before - 1
+      else if (!/[,;/]/.test(this.between(before, start))) return false
+      if (end < 0) return false
+      const previous = this.quotationEndingAt(end)
+      if (previous) {
+        start = previous.first
+        quoted = true
+        listLike = true
+        continue
+      }
+      // An unquoted item: up to three words, stopping at a frame or a list separator.
+      let itemStart = end
+      while (itemStart > 0 && end - itemStart < 2 && !tokens[itemStart]?.gapBefore && !this.frameEndsAt(itemStart - 1, itemStart, false)) {
+        const key = tokens[itemStart - 1]?.key
+        if (key === 'and' || key === 'or' || key === 'nor') break
+        itemStart--
+      }
+      if (this.isMatch(itemStart, end)) listLike = true
+      start = itemStart
+      quoted = false
+    }
+    return false
+  }
+
+  /** The match ends its list: punctuation or the end of the sentence follows it. */
+  private endsItem(last: number): boolean {
+    const next = this.tokens[last + 1]
+    return !next || next.gapBefore
+  }
+
+  /** Whether the tokens up to `at` close a frame that introduces the item starting at `item`. */
+  private frameEndsAt(at: number, item: number, quoted: boolean): boolean {
+    const {tokens} = this
+    const key = (index: number): string => tokens[index]?.key ?? ''
+    const word = key(at)
+    // Most words end no frame: decide that before reading any punctuation.
+    if (!frameWords.has(word) && key(at - 1) !== 'called') return false
+    const gap = this.between(at, item)
+    if (gap.includes(':') && frameNouns.has(word)) return true
+    // Only white space, quotation marks and (for a quoted item) a comma or colon may come between.
+    const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
+    if (!plain) return false
+    if (word === 'like' || word === 'including') return frameNouns.has(key(at - 1))
+    if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2))
+    if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
+    if (word === 'called' && key(at - 1) === 'so') return true
+    if (key(at - 1) === 'called' && key(at - 2) === 'so' && !tokens[at]?.gapBefore) return true
+    if (frameNouns.has(word)) return quoted || (singularFrameNouns.has(word) && /^(?:the|this|that)$/.test(key(at - 1)))
+    if (!quoted) return false
+    if (titleNouns.has(word) || namingVerbs.has(word)) return true
+    return word === 'as' && (key(at - 1) === 'known' || (key(at - 1) === 'to' && key(at - 2) === 'referred'))
+  }
+
+
+  /** The source between token `at` and token `item`. */
+  private between(at: number, item: number): string {
+    const before = this.tokens[at]
+    const after = this.tokens[item]
+    // Before the first word or after the last, nothing of this sentence lies between.
+    return before && after ? cleanGap(this.text.slice(before.end, after.start)) : ''
+  }
+}
+
+/** The marks attached before the first word or after the last: no white space between. */
+function attached(text: string, from: number, step: 1 | -1): string {
+  let at = from
+  for (let count = 0; count < 16; count++) {
+    const char = text[step === 1 ? at : at - 1]
+    if (char === undefined || /\s/.test(char)) break
+    at += step
+  }
+  return step === 1 ? text.slice(from, at) : text.slice(at, from)
+}
+
+/**
+ * Find a sentence's quotations from the marks between its tokens. Curly marks open and
+ * close; a straight double mark toggles; a straight single mark opens only after a space
+ * and before a word, since it is also an apostrophe.
+ *
+ * @param tokens - The sentence's tokens.
+ * @param text - The source.
+ * @returns Closed quotations, by token index.
+ */
+function readQuotations(tokens: Token[], text: string): Quotation[] {
+  const found: Quotation[] = []
+  const head = tokens[0]
+  const tail = tokens.at(-1)
+  // Most sentences quote nothing: one native search saves reading every gap.
+  if (!head || !tail || !anyQuote.test(text.slice(Math.max(0, head.start - 16), tail.end + 16))) return found
+  const openAt = {double: -1, single: -1}
+  const colonBefore = {double: false, single: false}
+  for (let index = 0; index <= tokens.length; index++) {
+    const token = tokens[index]
+    const previous = tokens[index - 1]
+    if (!token && !previous) break
+    // A single space, the commonest gap, holds no mark.
+    if (token && previous && token.start - previous.end === 1 && text.charCodeAt(previous.end) === 32) continue
+    const raw = !previous ? attached(text, token?.start ?? 0, -1) : !token ? attached(text, previous.end, 1) : text.slice(previous.end, token.start)
+    const gap = cleanGap(raw)
+    for (let at = 0; at < gap.length; at++) {
+      const char = gap[at] ?? ''
+      if (!quoteMark.test(char)) continue
+      const before = at > 0 ? (gap[at - 1] ?? '') : previous ? 'x' : ' '
+      const after = at + 1 < gap.length ? (gap[at + 1] ?? '') : token ? 'x' : ' '
+      const kind = char === '"' || char === '\u201C' || char === '\u201D' || char === '\u201E' || char === '\u00AB' || char === '\u00BB' ? 'double' : 'single'
+      let opens: boolean
+      if (opening.has(char)) opens = true
+      else if (closing.has(char)) opens = false
+      else if (char === '"') opens = openAt.double < 0
+      else if (openAt.single >= 0 && !/\s/.test(before)) opens = false
+      else if (/[\s([{\u2014\u2013-]/.test(before) && !/\s/.test(after)) opens = true
+      else continue
+      if (opens) {
+        openAt[kind] = index
+        colonBefore[kind] = gap.slice(0, at).includes(':')
+        continue
+      }
+      const first = openAt[kind]
+      if (first < 0 || first > index - 1) continue
+      const inside = gap.slice(0, at)
+      found.push({first, last: index - 1, speech: colonBefore[kind] || /[.!?]/.test(inside) || (first === 0 && inside.includes(','))})
+      openAt[kind] = -1
+    }
+  }
+  return found.sort((a, b) => a.first - b.first)
+}

@@ -1,0 +1,139 @@
+import {describe, expect, it} from 'vitest'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {VFile} from 'vfile'
+import {readProse} from '@destigma/formats'
+import retextStigma, {checkOptions, lint, lintTree, mergeOptions, withDefaults, type StigmaOptions} from 'retext-stigma'
+
+// Issue 11, family 1: a term discussed as a word is a mention, not a use.
+const found = (text: string, options: StigmaOptions = {}): string[] => lint(text, options).map((finding) => `${finding.ruleId}: ${finding.actual}`)
+
+describe('mentions are not reported by default', () => {
+  it.each([
+    ['the word, bare', 'The word junkie is hurtful.'],
+    ['the term, quoted', 'The term “addict” has been criticised by clinicians.'],
+    ['a quoted list after “terms such as”', "Terms such as 'addict', 'junkie' and 'crackhead' are harmful."],
+    ['an unquoted list after “terms such as”', 'Terms such as addict, junkie and crackhead are harmful.'],
+    ['an unquoted list after “words like”', 'Words like junkie and crackhead appear in 40% of the reports.'],
+    ['a list with an Oxford comma after “slurs such as”', 'Slurs such as junkie, crackhead, and druggie were common.'],
+    ['a list across a line break', 'Terms such as addict, junkie\nand crackhead are harmful.'],
+    ['labels like', 'Labels like junkie dehumanise people.'],
+    ['a list that mixes quoted and bare items', 'Terms such as “addict”, junkie and crackhead are harmful.'],
+    ['language like, quoted items', "They used language like 'junkie' and 'druggie' in the report."],
+    ['the insult, quoted', 'The insult “crackhead” was shouted at him.'],
+    ['a colon after the frame', 'The terms: addict, junkie and crackhead.'],
+    ['so-called', 'So-called junkies were blamed for the closures.'],
+    ['so-called with an adjective between', 'The so-called hardened junkies were moved on.'],
+    ['a verb of naming with a quotation', 'Officers ran a practice called “junkie-baiting” for years.'],
+    ['known as, with a quotation', 'The van was known as “the junkie bus” on the estate.'],
+    ['to use the language of the time, after', 'Patients were chained, lunatics (to use the language of the time) in all but name.'],
+    ['to use the language of the time, before', 'The asylum housed, to use the terminology of the time, lunatics.'],
+    ['as they were then called', 'The hospital housed lunatics, as they were then called, in long wards.'],
+    ['the sentence names the term a slur', 'Junkie is a slur.'],
+    ['the sentence names the term a loaded term', 'Addict is a loaded term.'],
+    ['the sentence opens on a list of terms and calls them words', 'Junkie, crackhead and druggie are words we never use.'],
+    ['the term qualifies the noun label', 'The addict label stuck to him for years.'],
+    ['one word in scare quotes', "A resident said 'junkies' were ruining the estate."],
+    ['one word in curly scare quotes', 'The paper called him a “psycho” on its front page.'],
+    ['a quoted title after a title noun', 'She starred in the film “Junkie Dad” last year.'],
+    ['a quoted title in title case', 'Critics praised “Junkie in the City” when it aired in 2003.'],
+    ['an example headline in a sentence about headlines', 'Headlines such as “Junkie mum jailed for neglect” do lasting harm.'],
+    ['a headline read out', 'One headline read “Junkie mum jailed for neglect”, the panel heard.']
+  ])('%s', (_label, text) => {
+    expect(found(text)).toEqual([])
+    // The term is there to find: checked as a use, the sentence has a finding.
+    expect(found(text, {mentions: 'report'})).not.toEqual([])
+  })
+
+  it('reports each of them with mentions: report', () => {
+    expect(found('The word junkie is hurtful.', {mentions: 'report'})).toEqual(['junkie: junkie'])
+    expect(found('Terms such as addict, junkie and crackhead are harmful.', {mentions: 'report'})).toEqual(['addict: addict', 'junkie: junkie', 'crackhead: crackhead'])
+    expect(found('So-called junkies were blamed for the closures.', {mentions: 'report'})).toEqual(['junkie: junkies'])
+  })
+})
+
+describe('frame words that do not make a mention', () => {
+  it.each([
+    ['a frame noun in an idiom', 'The word on the street is that addicts are moving in.', ['addict: addicts']],
+    ['terms of a contract', "Terms of the new contract for addicts' services were agreed.", ["addict: addicts'"]],
+    ['a frame after the term', 'The addicts, a term the paper used, were moved on.', ['addict: addicts']],
+    ['in a word', 'In a word, addicts need help.', ['addict: addicts']],
+    ['a plural frame noun before a clause', 'These are the words addicts hear most often.', ['addict: addicts']],
+    ['an indefinite singular frame noun', 'The last word addicts hear is no.', ['addict: addicts']],
+    ['the name of', 'The name of the addict was withheld.', ['addict: addict']],
+    ['like after a noun that names no words', 'People like addicts deserve help.', ['addict: addicts']],
+    ['a clause after a list', 'He used words like hope, and addicts responded.', ['addict: addicts']],
+    ['a copula and a frame noun after a term that does not open the sentence', 'Staff say junkies are a slur on the town.', ['junkie: junkies']],
+    ['a copula without a frame noun', 'Addicts and their families are the people we serve.', ['addict: Addicts']],
+    ['a verb of naming applied to a person', 'She called him a junkie in front of his children.', ['junkie: junkie']],
+    ['a longer quotation after a verb of naming and its object', 'A councillor called it “a free pass for druggies” last week.', ['druggie: druggies']],
+    ['a plural possessive before a quoted word', "The junkies' ‘recovery’ was slow.", ["junkie: junkies'"]]
+  ])('%s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it('keeps quoted speech as quoted speech, not scare quotes', () => {
+    for (const text of ['“Junkies,” he said, “are everywhere.”', 'He said: “Junkies.”', 'She shouted “Junkies!” at the queue.']) {
+      const findings = lint(text)
+      expect(findings.map((finding) => [finding.ruleId, finding.inQuotation, finding.mention]), text).toEqual([['junkie', true, false]])
+    }
+  })
+})
+
+describe('mentions: lower', () => {
+  it('reports a mention one level lower, without a fix, and says so', () => {
+    const [mention] = lint('The word junkie is hurtful.', {mentions: 'lower'})
+    expect(mention).toMatchObject({ruleId: 'junkie', severity: 'warning', mention: true, inQuotation: false})
+    expect(mention?.message).toMatch(/\(mentioned as a word\)$/)
+    expect(mention?.fix).toBeUndefined()
+    // Its suggestions stay, as a quoted finding's do.
+    expect(mention?.expected.length).toBeGreaterThan(0)
+    const [use] = lint('The junkie left.', {mentions: 'lower'})
+    expect(use).toMatchObject({severity: 'error', mention: false})
+    expect(use?.fix).toBeDefined()
+  })
+
+  it('lowers a quoted mention once, and lets quotes: ignore drop it', () => {
+    const [quoted] = lint("The word 'junkie' is hurtful.", {mentions: 'lower'})
+    expect(quoted).toMatchObject({severity: 'warning', mention: true, inQuotation: true})
+    expect(quoted?.message).toContain('(mentioned as a word)')
+    expect(lint("The word 'junkie' is hurtful.", {mentions: 'lower', quotes: 'ignore'})).toEqual([])
+    expect(lint('The word junkie is hurtful.', {mentions: 'lower', quotes: 'ignore'})).toHaveLength(1)
+  })
+
+  it('puts mention on the vfile message for unified callers', () => {
+    const file = new VFile('The term addict is old.')
+    const processor = unified().use(retextEnglish).use(retextStigma, {mentions: 'lower'})
+    processor.runSync(processor.parse(file), file)
+    expect(file.messages).toHaveLength(1)
+    expect(file.messages[0]).toMatchObject({ruleId: 'addict', mention: true, fatal: undefined})
+    expect(file.messages[0]?.reason).toContain('(mentioned as a word)')
+  })
+
+  it('treats a mention like a use under mentions: report, quotes still applying', () => {
+    expect(lint('The word junkie is hurtful.', {mentions: 'report'})).toMatchObject([{severity: 'error', mention: false}])
+    expect(lint("The word 'junkie' is hurtful.", {mentions: 'report'})).toMatchObject([{severity: 'warning', inQuotation: true, mention: false}])
+  })
+})
+
+describe('mentions in Markdown and HTML', () => {
+  it('reads quotation marks through emphasis and entities', async () => {
+    const markdown = 'The word *“junkie”* hurts. The term **addict** is old. The junkie left.\n'
+    expect(lintTree(await readProse(markdown, 'markdown'), markdown).map((finding) => finding.actual)).toEqual(['junkie'])
+    const html = '<p>The word &ldquo;junkie&rdquo; hurts. The word <em>&ldquo;crackhead&rdquo;</em> too. The junkie left.</p>'
+    expect(lintTree(await readProse(html, 'html'), html).map((finding) => finding.offset)).toEqual([html.lastIndexOf('junkie')])
+  })
+})
+
+describe('the mentions option', () => {
+  it('is checked, merged and defaulted like the other single values', () => {
+    expect(checkOptions({mentions: 'lower'}, new Set())).toEqual([])
+    expect(checkOptions({mentions: 'hide'}, new Set())).toEqual([{path: 'mentions', message: 'must be one of "ignore", "lower", "report", got "hide"'}])
+    expect(mergeOptions({mentions: 'lower'}, {preset: 'strict'}, {mentions: 'report'}).mentions).toBe('report')
+    expect(withDefaults({}).mentions).toBe('ignore')
+  })
+
+  it('is refused by the plugin when invalid', () => {
+    expect(() => lint('text', {mentions: 'never' as StigmaOptions['mentions']})).toThrow(/mentions: must be one of/)
+  })
+})

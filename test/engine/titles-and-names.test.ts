@@ -1,0 +1,86 @@
+import {describe, expect, it} from 'vitest'
+import {readProse} from '@destigma/formats'
+import {lint, lintTree, type Rule} from 'retext-stigma'
+
+// Issue 11, families 2 and 3: headlines in title case are sentences, not names; a listed name
+// holds with a possessive and an acronym after it.
+const found = (text: string): string[] => lint(text).map((finding) => `${finding.ruleId}: ${finding.actual}`)
+
+describe('title-case headlines', () => {
+  it.each([
+    ['a council headline', 'Council Opens New Centre For Addicts', ['addict: Addicts']],
+    ['a report title with a case-sensitive term', 'Helping Ex-Cons Back Into Work', ['ex-con: Ex-Cons']],
+    ['a short headline of four words', 'Ex-Cons Find Work', ['ex-con: Ex-Cons']],
+    ['a headline wrapped over two lines', 'Council Opens New\nCentre For Addicts', ['addict: Addicts']],
+    ['a headline above its text in one sentence', 'Council Opens New Centre For Addicts\nThe council said the addicts would get help.', ['addict: Addicts', 'addict: addicts']]
+  ])('finds the term in %s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it('finds it in a Markdown heading', async () => {
+    const text = '# Council Opens New Centre For Addicts\n\nThe centre opened on Monday.\n'
+    expect(lintTree(await readProse(text, 'markdown'), text).map((finding) => finding.actual)).toEqual(['Addicts'])
+  })
+
+  it.each([
+    ['a trailing name cue', 'Alcoholics Anonymous Opens New Hall'],
+    ['a leading name cue joined by a connector', 'National Institute on Drug Abuse Funds New Study'],
+    ['an event name', 'Drug Abuse Awareness Week Starts Today'],
+    ['a name alone on a short line', 'John Lee Hooker'],
+    ['a sentence that names several things but is not a title', 'John Lee Hooker recorded Boom Boom in 1961.']
+  ])('still shields %s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it('keeps case-sensitive terms exact outside titles', () => {
+    // `Ex con` is written with match_case; a capitalised `Con` outside a title is not the term.
+    expect(found('He met an Ex-Con at the bus stop.')).toEqual([])
+    expect(found('He met an ex-con at the bus stop.')).toEqual(['ex-con: ex-con'])
+  })
+})
+
+describe('listed names with a possessive or an acronym', () => {
+  const name = 'Substance Abuse and Mental Health Services Administration'
+  it.each([
+    ['a straight possessive and an acronym', `The ${name}'s (SAMHSA) grants were cut.`],
+    ['a curly possessive and an acronym', `The ${name}’s (SAMHSA) grants were cut.`],
+    ['a possessive alone', `The ${name}’s grants were cut.`],
+    ['an acronym alone', `The ${name} (SAMHSA) published the data.`],
+    ['a line break inside the name', `The Substance Abuse and Mental Health\nServices Administration's (SAMHSA) grants were cut.`],
+    ['a line break before the possessive word', `The Substance Abuse and Mental Health Services\nAdministration’s (SAMHSA) grants were cut.`]
+  ])('holds with %s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['markdown', 'a hard line break', 'The Substance Abuse and Mental Health Services  \nAdministration’s (SAMHSA) grants.\n'],
+    ['markdown', 'a list item', '- The Substance Abuse and Mental Health\n  Services Administration’s (SAMHSA) grants.\n'],
+    ['markdown', 'a block quote', '> The Substance Abuse and Mental Health\n> Services Administration’s (SAMHSA) grants.\n'],
+    ['html', 'a <br>', '<p>The Substance Abuse and Mental Health Services<br>Administration’s (SAMHSA) grants.</p>'],
+    ['html', 'an entity apostrophe', '<p>The Substance Abuse and Mental Health\nServices Administration&rsquo;s (SAMHSA) grants.</p>']
+  ] as const)('holds in %s across %s', async (format, _label, text) => {
+    expect(lintTree(await readProse(text, format), text)).toEqual([])
+  })
+
+  it('still finds the term after the name', () => {
+    expect(found(`The ${name}'s report spoke of substance abuse.`)).toEqual(['substance-abuse: substance abuse'])
+  })
+
+  it('holds with a plural possessive, curly or straight, without help from capitals', () => {
+    const rule: Rule = {
+      id: 'test-gizmo',
+      category: 'drugs',
+      severity: 'warning',
+      confidence: 'clear-cut',
+      terms: [{phrase: 'gizmo fiend'}],
+      suggestions: {default: [{text: 'person who likes gizmos'}]},
+      explanation: 'A test rule with a listed name, used only by the engine tests.',
+      exceptions: ['gizmo fiends anonymous']
+    }
+    // Written in lower case, so the capitalised-name guard cannot be what holds them.
+    const actuals = (text: string) => lint(text, {customRules: [rule]}).map((finding) => finding.actual)
+    expect(actuals("The gizmo fiends anonymous' meetings and the gizmo fiends anonymous’ hall; a gizmo fiend.")).toEqual(['gizmo fiend'])
+    expect(actuals("The gizmo fiends anonymous's (GFA) hall.")).toEqual([])
+    expect(actuals("The gizmo fiends' hall.")).toEqual(["gizmo fiends'"])
+  })
+})
