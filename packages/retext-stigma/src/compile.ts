@@ -1,6 +1,7 @@
-import type {Rule, RuleContext} from './types.js'
+import type {PartOfSpeech, Rule, RuleContext, RuleTerm, WordClasses} from './types.js'
 import {expandTerm} from './inflect.js'
 import {normaliseWord, phraseKeys} from './normalise.js'
+import {expandPattern, type PatternVariant} from './pattern.js'
 
 /** What a path through the trie finds: a rule and the form of the term. */
 export interface Terminal {
@@ -10,6 +11,11 @@ export interface Terminal {
   exactWords?: Array<string | undefined>
   /** The term's own context, in place of the rule's. */
   context?: CompiledContext
+  /** For pattern terms: where each word class sits in the match, for the suggestions' `{class}` placeholders. */
+  captures?: Record<string, [number, number]>
+  /** For pattern terms with `<<` or `>>`: trie keys before the match proper, and the keys in it. */
+  skip?: number
+  span?: number
 }
 
 /** A node of the token trie. */
@@ -26,7 +32,7 @@ export interface WordSet {
 
 /** Context conditions with their word lists compiled. */
 export interface CompiledContext {
-  window: number | 'paragraph'
+  window: number | 'paragraph' | 'document'
   requires?: WordSet
   forbids?: WordSet
   precededBy?: WordSet
@@ -34,6 +40,13 @@ export interface CompiledContext {
   followedBy?: WordSet
   notFollowedBy?: WordSet
   standalone: boolean
+  head: boolean
+  precededByPos?: Set<PartOfSpeech>
+  notPrecededByPos?: Set<PartOfSpeech>
+  followedByPos?: Set<PartOfSpeech>
+  notFollowedByPos?: Set<PartOfSpeech>
+  /** Some condition needs the sentence's parts of speech. */
+  needsTags: boolean
 }
 
 /** A node of the trie of fixed names. */
@@ -112,9 +125,10 @@ export function inWordSet(set: WordSet, key: string): boolean {
  * Compile rules into one token trie, so matching costs the same whatever the number of rules.
  *
  * @param rules - Rules in the rule-file shape.
+ * @param classes - Named word classes for pattern terms.
  * @returns The compiled rule set.
  */
-export function compileRules(rules: Rule[]): CompiledRules {
+export function compileRules(rules: Rule[], classes: WordClasses = {}): CompiledRules {
   const trie = newNode()
   const exceptions: NameNode = {next: new Map(), end: false}
   const contexts = new Map<string, CompiledContext>()
@@ -124,9 +138,13 @@ export function compileRules(rules: Rule[]): CompiledRules {
     byId.set(rule.id, rule)
     for (const term of rule.terms) {
       const termContext = term.context ? compileContext(term.context) : undefined
-      for (const variant of expandTerm(term)) {
+      for (const variant of variantsOf(term, classes)) {
         const terminal: Terminal = {rule, form: variant.form}
         if (termContext) terminal.context = termContext
+        if ('captures' in variant) {
+          if (Object.keys(variant.captures).length > 0) terminal.captures = variant.captures
+          if (variant.span !== variant.keys.length) Object.assign(terminal, {skip: variant.skip, span: variant.span})
+        }
         if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
         insert(trie, variant.keys, terminal)
       }
@@ -138,9 +156,27 @@ export function compileRules(rules: Rule[]): CompiledRules {
   return {rules, byId, trie, exceptions, contexts}
 }
 
+/** The word sequences a term stands for: a pattern's expansions, or the inflected phrase. */
+function variantsOf(term: RuleTerm, classes: WordClasses): Array<PatternVariant | ReturnType<typeof expandTerm>[number]> {
+  return term.kind === 'pattern' ? expandPattern(term, classes) : expandTerm(term)
+}
+
+const posSet = (list: PartOfSpeech[] | undefined): Set<PartOfSpeech> | undefined => (list && list.length > 0 ? new Set(list) : undefined)
+
 /** Compile a rule's (or a term's) context conditions. */
 function compileContext(context: RuleContext): CompiledContext {
+  const head = context.head ?? false
+  const precededByPos = posSet(context.preceded_by_pos)
+  const notPrecededByPos = posSet(context.not_preceded_by_pos)
+  const followedByPos = posSet(context.followed_by_pos)
+  const notFollowedByPos = posSet(context.not_followed_by_pos)
   return {
+    head,
+    precededByPos,
+    notPrecededByPos,
+    followedByPos,
+    notFollowedByPos,
+    needsTags: head || Boolean(precededByPos ?? notPrecededByPos ?? followedByPos ?? notFollowedByPos),
     window: context.window ?? 4,
     requires: compileWordSet(context.requires),
     forbids: compileWordSet(context.forbids),

@@ -4,10 +4,12 @@ import {compileRules} from './compile.js'
 import {buildEdit, matchCasing, wordingFor} from './fix.js'
 import {expandTerm} from './inflect.js'
 import {matchSentence, type Match} from './match.js'
+import {fillPlaceholders} from './pattern.js'
 import type {ResolvedOptions} from './options.js'
 import {QuoteTracker} from './quotes.js'
 import {ruleSet} from './rule-set.js'
 import {paragraphTokens, type Token} from './tokens.js'
+import {documentWords} from './topic.js'
 import type {Alternative, Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
 
 /** A finding with offsets; the plugin adds lines and columns. */
@@ -38,10 +40,10 @@ export function compiledFor(settings: ResolvedOptions): CompiledRules {
   const custom = settings.customRules
   if (custom.length > 0) {
     const same = lastCustom?.rules.length === custom.length && lastCustom.rules.every((rule, index) => rule === custom[index])
-    if (!same || !lastCustom) lastCustom = {rules: [...custom], compiled: compileRules([...ruleSet.rules, ...custom])}
+    if (!same || !lastCustom) lastCustom = {rules: [...custom], compiled: compileRules([...ruleSet.rules, ...custom], ruleSet.classes)}
     return lastCustom.compiled
   }
-  builtIn ??= compileRules(ruleSet.rules)
+  builtIn ??= compileRules(ruleSet.rules, ruleSet.classes)
   return builtIn
 }
 
@@ -108,9 +110,12 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
   const quotes = new QuoteTracker(text)
 
   const enabled = (id: string): boolean => severityOf(compiled.byId.get(id) as Rule) !== 'off'
+  // Scanned only when a rule's context is the whole document.
+  let words: Set<string> | undefined
+  const document = (): Set<string> => (words ??= documentWords(text))
   for (const {sentences, start: paragraphStart} of paragraphTokens(tree)) {
     for (const tokens of sentences) {
-      for (const match of matchSentence(tokens, compiled, enabled, sentences)) {
+      for (const match of matchSentence(tokens, compiled, enabled, sentences, document)) {
         const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)
         if (allowed.has(matchKeys.join(' '))) continue
         const inQuotation = quotes.isQuoted(paragraphStart, match.start)
@@ -133,10 +138,12 @@ function findingFor(match: Match, tokens: Token[], text: string, locale: Resolve
   const acronym = match.terminal.exactWords !== undefined
   const alternatives: Alternative[] = []
   let fix: Fix | undefined
+  const written = (from: number, to: number): string => text.slice(tokens[match.first + from]?.start ?? 0, tokens[match.first + to - 1]?.end ?? 0)
+  const filled = (wording: string | undefined): string | undefined => (wording === undefined ? undefined : fillPlaceholders(wording, match.terminal.captures, written))
   for (const suggestion of suggestionsFor(rule, locale)) {
-    const wording = wordingFor(suggestion, form)
+    const wording = filled(wordingFor(suggestion, form))
     const edit = wording === undefined ? undefined : buildEdit(text, tokens, match.first, match.end, wording, acronym)
-    const shown = wording ?? wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular') ?? suggestion.text
+    const shown = wording ?? filled(wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular')) ?? fillPlaceholders(suggestion.text, match.terminal.captures, written)
     // An acronym gives no casing to copy, except that it may open the sentence.
     const cased = acronym && match.first === 0 ? matchCasing('X', shown) : matchCasing(actual, shown, acronym)
     const alternative: Alternative = {text: cased}

@@ -1,6 +1,8 @@
-import type {CompiledContext, CompiledRules, NameNode, Terminal} from './compile.js'
+import type {CompiledContext, CompiledRules, NameNode, Terminal, WordSet} from './compile.js'
 import {inWordSet} from './compile.js'
+import {lazyTags} from './pos.js'
 import type {Token} from './tokens.js'
+import type {PartOfSpeech} from './types.js'
 
 /** A term found in a sentence, before options (severity, quotes, allow) apply. */
 export interface Match {
@@ -33,12 +35,21 @@ const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) && /\p{Ll
  * @param compiled - The compiled rules.
  * @param enabled - Whether a rule is switched on.
  * @param paragraph - Every sentence of the paragraph, for rules whose context is the whole paragraph.
+ * @param document - The words of the whole text, for rules whose context is the document; called only when one needs it.
  * @returns Non-overlapping matches in order of position.
  */
-export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled: (ruleId: string) => boolean, paragraph: Token[][] = [tokens]): Match[] {
+export function matchSentence(
+  tokens: Token[],
+  compiled: CompiledRules,
+  enabled: (ruleId: string) => boolean,
+  paragraph: Token[][] = [tokens],
+  document: () => Set<string> = () => new Set(tokens.map((token) => token.key))
+): Match[] {
   // Most sentences have no match at all: find shielded names only once one turns up.
   let shielded: boolean[] | undefined
   const isShielded = (index: number): boolean => (shielded ??= shieldedTokens(tokens, compiled.exceptions))[index] === true
+  // Parts of speech only for a sentence where a rule asks for them.
+  const around: Surroundings = {paragraph, document, tagOf: lazyTags(tokens)}
   const candidates: Match[] = []
 
   for (let first = 0; first < tokens.length; first++) {
@@ -46,8 +57,11 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
     let last = first
     while (node) {
       for (const terminal of node.ends) {
-        const match = {terminal, first, last, start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0}
-        if (accept(match, tokens, compiled, isShielded, enabled, paragraph)) candidates.push(match)
+        // A pattern's words before `<<` or after `>>` must be there but are not flagged.
+        const from = first + (terminal.skip ?? 0)
+        const to = terminal.span === undefined ? last : from + terminal.span - 1
+        const match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0}
+        if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
       const following = tokens[last + 1]
       if (!following || following.gapBefore) break
@@ -70,7 +84,14 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
   return kept.sort((a, b) => a.start - b.start)
 }
 
-function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean, paragraph: Token[][]): boolean {
+/** What context conditions may look at beyond the sentence's own words. */
+interface Surroundings {
+  paragraph: Token[][]
+  document: () => Set<string>
+  tagOf: (index: number) => PartOfSpeech | undefined
+}
+
+function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean, around: Surroundings): boolean {
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => word !== undefined && tokens[match.first + index]?.text !== word)) return false
@@ -78,7 +99,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name.
   if (!exactWords && inProperName(tokens, match.first, match.last)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
-  return context ? contextHolds(context, tokens, match.first, match.last, paragraph) : true
+  return context ? contextHolds(context, tokens, match.first, match.last, around) : true
 }
 
 /** The token right before the match, if only white space separates them. */
@@ -92,7 +113,23 @@ function nextWord(tokens: Token[], last: number): Token | undefined {
   return next && !next.gapBefore ? next : undefined
 }
 
-function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, paragraph: Token[][]): boolean {
+/** Parts of speech that continue a noun phrase after its head. */
+const modifiers = new Set<PartOfSpeech>(['noun', 'proper-noun', 'adjective', 'number'])
+
+/** Whether the words either side of a match have the parts of speech the context asks for. */
+function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf']): boolean {
+  const before = previous ? tagOf(first - 1) : undefined
+  const after = next ? tagOf(last + 1) : undefined
+  if (context.precededByPos && !(before && context.precededByPos.has(before))) return false
+  if (context.notPrecededByPos && before && context.notPrecededByPos.has(before)) return false
+  if (context.followedByPos && !(after && context.followedByPos.has(after))) return false
+  if (context.notFollowedByPos && after && context.notFollowedByPos.has(after)) return false
+  // The tagger is least sure of the ambiguous word itself, so the head test reads only its follower.
+  if (context.head && next && after && modifiers.has(after) && !standaloneFollowers.has(next.key)) return false
+  return true
+}
+
+function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, {paragraph, document, tagOf}: Surroundings): boolean {
   const previous = previousWord(tokens, first)
   const next = nextWord(tokens, last)
   if (context.precededBy && !(previous && inWordSet(context.precededBy, previous.key))) return false
@@ -102,6 +139,13 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   if (context.standalone && next && !standaloneFollowers.has(next.key)) return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
+    if (window === 'document') {
+      // A document's topic: any of its words, the match's own included, as `requires` counts them in a window.
+      const words = document()
+      if (requires && !hasAny(words, requires)) return false
+      if (forbids && hasAny(words, forbids)) return false
+      return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
+    }
     const own = tokens.slice(first, last + 1)
     const around =
       window === 'paragraph'
@@ -111,7 +155,15 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
     if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key))) return false
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
-  return true
+  return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
+}
+
+/** Whether any word of a set is in a compiled word list. */
+function hasAny(words: Set<string>, list: WordSet): boolean {
+  for (const word of list.exact) if (words.has(word)) return true
+  if (list.prefixes.length === 0) return false
+  for (const word of words) if (list.prefixes.some((prefix) => word.startsWith(prefix))) return true
+  return false
 }
 
 /**

@@ -20,7 +20,8 @@ const cell = (text: string): string => text.replaceAll('|', '\\|')
 
 /** Every form the engine will match for a rule, so reviewers see exactly what fires. */
 export function flaggedForms(rule: Rule): string[] {
-  return [...new Set(rule.terms.flatMap((term) => expandTerm(term).map((variant) => variant.keys.join(' '))))]
+  // A pattern can stand for hundreds of phrases; its own wording says what it matches.
+  return [...new Set(rule.terms.flatMap((term) => (term.kind === 'pattern' ? [term.phrase] : expandTerm(term).map((variant) => variant.keys.join(' ')))))]
 }
 
 function suggestionLine(suggestion: RuleSuggestion): string {
@@ -75,7 +76,10 @@ export function rulePage(rule: RuleInfo): string {
   )
   parts.push('## Why', rule.explanation.trim())
   if (rule.contested_because) parts.push('### Who disagrees', rule.contested_because.trim())
-  parts.push('## What it flags', flaggedForms(rule).map(code).join(', '))
+  const patternNote = rule.terms.some((term) => term.kind === 'pattern')
+    ? '\n\nIn patterns, `<verb>` stands for each form of the verb, `{class}` for any phrase of that class in [rules/word-classes.yml](../../rules/word-classes.yml), `[ ]` for optional words and `( | )` for alternatives.'
+    : ''
+  parts.push('## What it flags', flaggedForms(rule).map(code).join(', ') + patternNote)
   const locales = Object.entries(rule.suggestions) as Array<[string, RuleSuggestion[]]>
   parts.push('## Say instead', ...locales.map(([locale, list]) => `**${locale === 'default' ? 'Default (en-GB)' : locale}**\n\n${list.map((item) => '- ' + suggestionLine(item)).join('\n')}`))
   const invalid = rule.examples?.invalid ?? []
