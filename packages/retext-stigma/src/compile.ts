@@ -35,6 +35,7 @@ export interface CompiledContext {
   window: number | 'paragraph' | 'document'
   requires?: WordSet
   forbids?: WordSet
+  topic?: WordSet
   precededBy?: WordSet
   notPrecededBy?: WordSet
   followedBy?: WordSet
@@ -179,6 +180,7 @@ function compileContext(context: RuleContext): CompiledContext {
     needsTags: head || Boolean(precededByPos ?? notPrecededByPos ?? followedByPos ?? notFollowedByPos),
     window: context.window ?? 4,
     requires: compileWordSet(context.requires),
+    topic: compileWordSet(context.topic),
     forbids: compileWordSet(context.forbids),
     precededBy: compileWordSet(context.preceded_by),
     notPrecededBy: compileWordSet(context.not_preceded_by),

@@ -9,7 +9,7 @@ import type {ResolvedOptions} from './options.js'
 import {QuoteTracker} from './quotes.js'
 import {ruleSet} from './rule-set.js'
 import {paragraphTokens, type Token} from './tokens.js'
-import {documentWords} from './topic.js'
+import {documentWords, type DocumentWords} from './topic.js'
 import type {Alternative, Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
 
 /** A finding with offsets; the plugin adds lines and columns. */
@@ -111,8 +111,8 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
 
   const enabled = (id: string): boolean => severityOf(compiled.byId.get(id) as Rule) !== 'off'
   // Scanned only when a rule's context is the whole document.
-  let words: Set<string> | undefined
-  const document = (): Set<string> => (words ??= documentWords(text))
+  let words: DocumentWords | undefined
+  const document = (): DocumentWords => (words ??= documentWords(text))
   for (const {sentences, start: paragraphStart} of paragraphTokens(tree)) {
     for (const tokens of sentences) {
       for (const match of matchSentence(tokens, compiled, enabled, sentences, document)) {

@@ -1,6 +1,8 @@
-import type {CompiledContext, CompiledRules, NameNode, Terminal, WordSet} from './compile.js'
+import type {CompiledContext, CompiledRules, NameNode, Terminal, TrieNode} from './compile.js'
+import {anyNumber} from './pattern.js'
 import {inWordSet} from './compile.js'
 import {lazyTags} from './pos.js'
+import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
 import type {Token} from './tokens.js'
 import type {PartOfSpeech} from './types.js'
 
@@ -20,6 +22,13 @@ const standaloneFollowers = new Set(
     ' '
   )
 )
+
+const numeral = /^\d[\d,.]*$/
+
+/** The trie node a word leads to; a numeral may also take a pattern's `{number}` branch. */
+function child(node: TrieNode, key: string): TrieNode | undefined {
+  return node.next.get(key) ?? (numeral.test(key) ? node.next.get(anyNumber) : undefined)
+}
 
 /** Little words allowed inside a proper name (`National Institute on Drug Abuse`). */
 const nameConnectors = new Set(['of', 'on', 'for', 'and', 'the', '&', 'in', 'against'])
@@ -43,7 +52,7 @@ export function matchSentence(
   compiled: CompiledRules,
   enabled: (ruleId: string) => boolean,
   paragraph: Token[][] = [tokens],
-  document: () => Set<string> = () => new Set(tokens.map((token) => token.key))
+  document: () => DocumentWords = () => documentWords(paragraph.flatMap((sentence) => sentence.map((token) => token.text)).join(' '))
 ): Match[] {
   // Most sentences have no match at all: find shielded names only once one turns up.
   let shielded: boolean[] | undefined
@@ -53,7 +62,7 @@ export function matchSentence(
   const candidates: Match[] = []
 
   for (let first = 0; first < tokens.length; first++) {
-    let node = compiled.trie.next.get(tokens[first]?.key ?? '')
+    let node = child(compiled.trie, tokens[first]?.key ?? '')
     let last = first
     while (node) {
       for (const terminal of node.ends) {
@@ -65,7 +74,7 @@ export function matchSentence(
       }
       const following = tokens[last + 1]
       if (!following || following.gapBefore) break
-      node = node.next.get(following.key)
+      node = child(node, following.key)
       last++
     }
   }
@@ -87,7 +96,7 @@ export function matchSentence(
 /** What context conditions may look at beyond the sentence's own words. */
 interface Surroundings {
   paragraph: Token[][]
-  document: () => Set<string>
+  document: () => DocumentWords
   tagOf: (index: number) => PartOfSpeech | undefined
 }
 
@@ -142,8 +151,8 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
     if (window === 'document') {
       // A document's topic: any of its words, the match's own included, as `requires` counts them in a window.
       const words = document()
-      if (requires && !hasAny(words, requires)) return false
-      if (forbids && hasAny(words, forbids)) return false
+      if (requires && occurrences(words, requires) === 0) return false
+      if (forbids && occurrences(words, forbids) > 0) return false
       return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
     }
     const own = tokens.slice(first, last + 1)
@@ -152,18 +161,11 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
         ? paragraph.flatMap((sentence) => (sentence === tokens ? [...tokens.slice(0, first), ...tokens.slice(last + 1)] : sentence))
         : [...tokens.slice(Math.max(0, first - window), first), ...tokens.slice(last + 1, last + 1 + window)]
     // The match's own words count as nearby for `requires` (`substance abuse` carries its context).
-    if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key))) return false
+    // A document about the rule's topic stands in for a nearby word (`get clean` in a hostel story).
+    if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key)) && !(context.topic && isAbout(document(), context.topic))) return false
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
   return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
-}
-
-/** Whether any word of a set is in a compiled word list. */
-function hasAny(words: Set<string>, list: WordSet): boolean {
-  for (const word of list.exact) if (words.has(word)) return true
-  if (list.prefixes.length === 0) return false
-  for (const word of words) if (list.prefixes.some((prefix) => word.startsWith(prefix))) return true
-  return false
 }
 
 /**

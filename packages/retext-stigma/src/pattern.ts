@@ -7,7 +7,8 @@ import {phraseKeys} from './normalise.js'
  *
  * - `word`: the word itself;
  * - `<abuse>`: a verb lemma in each of its forms (`abuse`, `abuses`, `abused`, `abusing`);
- * - `{substance}`: any phrase of a named word class (`rules/word-classes.yml`);
+ * - `{substance}`: any phrase of a named word class (`rules/word-classes.yml`); `{number}`
+ *   is built in and stands for any numeral (`2015`, `30`);
  * - `[of the]`: optional words;
  * - `(drug | substance abuse)`: one of several alternatives;
  * - `… <<` and `>> …`: words that must come before or after the match without being part
@@ -48,6 +49,9 @@ export class PatternError extends Error {
     this.name = 'PatternError'
   }
 }
+
+/** The trie key of `{number}`: no word normalises to it. */
+export const anyNumber = '#'
 
 /** Most variants one term may expand to: a bigger pattern is a mistake, not a rule. */
 export const maxVariants = 5000
@@ -143,6 +147,7 @@ export function expandPattern(term: RuleTerm, classes: WordClasses): PatternVari
         return verbForms(element.lemma).map(({word, tag}) => ({...partial, keys: [...partial.keys, word], verb: tag}))
       }
       case 'class': {
+        if (element.name === 'number') return [{...partial, keys: [...partial.keys, anyNumber], captures: {...partial.captures, number: [partial.keys.length, partial.keys.length + 1]}}]
         const members = classes[element.name]
         if (!members) throw new PatternError(`unknown word class \`{${element.name}}\` (classes: ${Object.keys(classes).sort().join(', ') || 'none'})`, 0)
         return members.map((member) => {

@@ -23,6 +23,7 @@ const contextSchema = {
     window: {anyOf: [{type: 'integer', minimum: 1, maximum: 20}, {enum: ['paragraph', 'document']}]},
     requires: wordList,
     forbids: wordList,
+    topic: wordList,
     preceded_by: wordList,
     not_preceded_by: wordList,
     followed_by: wordList,

@@ -71,6 +71,8 @@ export interface RuleContext {
   requires?: string[]
   /** None of these may be within the window. */
   forbids?: string[]
+  /** `requires` also holds when the whole document is about these words (one in every 300 words or more). */
+  topic?: string[]
   /** The word right before the match must be one of these. */
   preceded_by?: string[]
   /** The word right before the match must not be one of these. */

@@ -56,7 +56,18 @@ export function readYaml(file: string, display: string, check?: (value: unknown)
     return {file: display, line: place.line, column: place.col, message: error.message.split('\n')[0] ?? 'invalid YAML'}
   })
   if (problems.length > 0) return {value: undefined, problems}
-  const value: unknown = document.toJS()
+  let value: unknown
+  try {
+    value = document.toJS()
+  } catch (error) {
+    // An alias used before its anchor is only found when the document is resolved.
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML'
+    const alias = /alias[^:]*: (\S+)/.exec(message)?.[1]
+    const source = readFileSync(file, 'utf8')
+    const at = alias ? source.indexOf('*' + alias) : -1
+    const place = lineCounter.linePos(Math.max(0, at))
+    return {value: undefined, problems: [{file: display, line: place.line, column: place.col, message}]}
+  }
   for (const problem of check?.(value) ?? []) {
     const node = nodeAt(document.contents, problem.pointer)
     const place = lineCounter.linePos(node?.range?.[0] ?? 0)
