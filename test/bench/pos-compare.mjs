@@ -52,6 +52,8 @@ const posProcessor = unified().use(retextEnglish).use(retextPos)
 const winkNLP = (await load('wink-nlp')).default
 const winkModel = (await load('wink-eng-lite-web-model')).default
 const nlp = winkNLP(winkModel)
+// The engine's configuration: the part-of-speech step alone, which starts faster.
+const nlpPos = winkNLP(winkModel, ['pos'])
 const its = nlp.its
 const enPos = await load('en-pos')
 const Tag = enPos.Tag ?? enPos.default?.Tag
@@ -67,6 +69,13 @@ const taggers = {
   },
   'wink-nlp + wink-eng-lite-web-model': (words) =>
     nlp
+      .readDoc(words.join(' '))
+      .tokens()
+      .filter((token) => token.out(its.type) !== 'punctuation')
+      .out(its.pos)
+      .map((tag) => upos[tag] ?? 'X'),
+  'wink-nlp, pos pipe only (as the engine runs it)': (words) =>
+    nlpPos
       .readDoc(words.join(' '))
       .tokens()
       .filter((token) => token.out(its.type) !== 'punctuation')

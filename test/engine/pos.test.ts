@@ -77,9 +77,9 @@ describe('part-of-speech conditions', () => {
     expect(found('The gizmoid in the room.')).toEqual([])
   })
 
-  it('tags only sentences where a rule that needs parts of speech has a candidate', () => {
+  it('tags only sentences where a candidate has a neighbour that is not a function word', () => {
     tagged.sentences.length = 0
-    lint('Clean prose about the weather. The council met on Tuesday. A gizmoic arrived. The addict was seen.', options)
+    lint('Clean prose about the weather. The council met on Tuesday. A gizmoic arrived. The gizmoic was late. The addict was seen.', options)
     expect(tagged.sentences).toEqual(['A gizmoic arrived'])
   })
 })

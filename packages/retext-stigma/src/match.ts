@@ -125,16 +125,20 @@ function nextWord(tokens: Token[], last: number): Token | undefined {
 /** Parts of speech that continue a noun phrase after its head. */
 const modifiers = new Set<PartOfSpeech>(['noun', 'proper-noun', 'adjective', 'number'])
 
+const has = (set: Set<PartOfSpeech>, tag: PartOfSpeech | undefined): boolean => tag !== undefined && set.has(tag)
+
 /** Whether the words either side of a match have the parts of speech the context asks for. */
 function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf']): boolean {
-  const before = previous ? tagOf(first - 1) : undefined
-  const after = next ? tagOf(last + 1) : undefined
-  if (context.precededByPos && !(before && context.precededByPos.has(before))) return false
-  if (context.notPrecededByPos && before && context.notPrecededByPos.has(before)) return false
-  if (context.followedByPos && !(after && context.followedByPos.has(after))) return false
-  if (context.notFollowedByPos && after && context.notFollowedByPos.has(after)) return false
+  // Tags are asked for only where a word is there to tag, so a match at the end of its
+  // sentence (or before a known function word, for `head`) never loads the tagger.
+  const before = (): PartOfSpeech | undefined => (previous ? tagOf(first - 1) : undefined)
+  const after = (): PartOfSpeech | undefined => (next ? tagOf(last + 1) : undefined)
+  if (context.precededByPos && !has(context.precededByPos, before())) return false
+  if (context.notPrecededByPos && has(context.notPrecededByPos, before())) return false
+  if (context.followedByPos && !has(context.followedByPos, after())) return false
+  if (context.notFollowedByPos && has(context.notFollowedByPos, after())) return false
   // The tagger is least sure of the ambiguous word itself, so the head test reads only its follower.
-  if (context.head && next && after && modifiers.has(after) && !standaloneFollowers.has(next.key)) return false
+  if (context.head && next && !standaloneFollowers.has(next.key) && has(modifiers, after())) return false
   return true
 }
 

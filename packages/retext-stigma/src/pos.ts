@@ -38,7 +38,8 @@ const quantifiers = new Set(['most', 'many', 'few', 'several', 'much', 'more', '
  * @returns One part of speech per token.
  */
 export function tagTokens(tokens: Token[]): PartOfSpeech[] {
-  nlp ??= winkNLP(model)
+  // The part-of-speech step alone: no sentence splitting, entities or sentiment to set up.
+  nlp ??= winkNLP(model, ['pos'])
   const its = nlp.its
   const text = tokens.map((token) => token.text).join(' ')
   const starts = new Map<number, number>()
@@ -66,14 +67,35 @@ export function tagTokens(tokens: Token[]): PartOfSpeech[] {
   return tags
 }
 
+// Function words with one part of speech whatever the sentence: a neighbour that is one of
+// these needs no tagger (and the model is not even set up). Words with a second reading
+// ("can", "will", "that", "like", "well", "so") are left to the tagger.
+const closedClass = new Map<string, PartOfSpeech>([
+  ...words('the a an this these those every each either neither no his her its their my your our whose', 'determiner'),
+  ...words('of in on at for from with without to by into onto across through over under between among about against during towards toward upon via', 'preposition'),
+  ...words('and or nor but', 'conjunction'),
+  ...words('because although though unless whereas whether if while', 'conjunction'),
+  ...words('i me you he him she they them we us it myself yourself himself herself itself ourselves themselves who whom', 'pronoun'),
+  ...words('is are was were be been being am has have had does do did would could should shall must might', 'auxiliary'),
+  ...words('not never often also still now too very already always sometimes again soon here there then', 'adverb')
+])
+
+function words(list: string, tag: PartOfSpeech): Array<[string, PartOfSpeech]> {
+  return list.split(' ').map((word) => [word, tag])
+}
+
 /**
  * Tags computed on first use for one sentence, so a sentence whose matches need no part of
- * speech (nearly all of them) is never tagged.
+ * speech (nearly all of them) is never tagged, and a function word next to a match is
+ * answered without the tagger.
  *
  * @param tokens - One sentence's tokens.
  * @returns A function from token index to part of speech.
  */
 export function lazyTags(tokens: Token[]): (index: number) => PartOfSpeech | undefined {
   let tags: PartOfSpeech[] | undefined
-  return (index) => (tags ??= tagTokens(tokens))[index]
+  return (index) => {
+    const known = closedClass.get(tokens[index]?.key ?? '')
+    return known ?? (tags ??= tagTokens(tokens))[index]
+  }
 }
