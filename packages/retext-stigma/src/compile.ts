@@ -66,7 +66,9 @@ export interface CompiledRules {
   contexts: Map<string, CompiledContext>
 }
 
-const newNode = (): TrieNode => ({next: new Map(), ends: []})
+// Patterns make tens of thousands of leaves: they share one empty map until they get a child.
+const noChildren: Map<string, TrieNode> = new Map()
+const newNode = (): TrieNode => ({next: noChildren, ends: []})
 
 function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
   let node = root
@@ -74,6 +76,7 @@ function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
     let child = node.next.get(key)
     if (!child) {
       child = newNode()
+      if (node.next === noChildren) node.next = new Map()
       node.next.set(key, child)
     }
     node = child
@@ -139,14 +142,27 @@ export function compileRules(rules: Rule[], classes: WordClasses = {}): Compiled
     byId.set(rule.id, rule)
     for (const term of rule.terms) {
       const termContext = term.context ? compileContext(term.context) : undefined
+      // A pattern's variants mostly differ only in their words: they share terminals.
+      const shared = new Map<string, Terminal>()
       for (const variant of variantsOf(term, classes)) {
-        const terminal: Terminal = {rule, form: variant.form}
-        if (termContext) terminal.context = termContext
-        if ('captures' in variant) {
-          if (Object.keys(variant.captures).length > 0) terminal.captures = variant.captures
-          if (variant.span !== variant.keys.length) Object.assign(terminal, {skip: variant.skip, span: variant.span})
+        if (!('captures' in variant)) {
+          const terminal: Terminal = {rule, form: variant.form}
+          if (termContext) terminal.context = termContext
+          if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
+          insert(trie, variant.keys, terminal)
+          continue
         }
-        if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
+        // Only classes inside the match proper can fill a suggestion.
+        const captures = Object.entries(variant.captures).filter(([, [from, to]]) => from >= 0 && to <= variant.span)
+        const id = JSON.stringify([variant.form, variant.skip, variant.span, captures])
+        let terminal = shared.get(id)
+        if (!terminal) {
+          terminal = {rule, form: variant.form}
+          if (termContext) terminal.context = termContext
+          if (captures.length > 0) terminal.captures = Object.fromEntries(captures)
+          if (variant.span !== variant.keys.length) Object.assign(terminal, {skip: variant.skip, span: variant.span})
+          shared.set(id, terminal)
+        }
         insert(trie, variant.keys, terminal)
       }
     }
