@@ -1,7 +1,7 @@
 import type {PartOfSpeech, Rule, RuleContext, RuleTerm, WordClasses} from './types.js'
 import {expandTerm} from './inflect.js'
 import {normaliseWord, phraseKeys} from './normalise.js'
-import {expandPattern, type PatternVariant} from './pattern.js'
+import {forEachVariant} from './pattern.js'
 
 /** What a path through the trie finds: a rule and the form of the term. */
 export interface Terminal {
@@ -81,7 +81,7 @@ function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
     }
     node = child
   }
-  node.ends.push(terminal)
+  if (!node.ends.includes(terminal)) node.ends.push(terminal)
 }
 
 function insertName(root: NameNode, keys: string[]): void {
@@ -142,27 +142,14 @@ export function compileRules(rules: Rule[], classes: WordClasses = {}): Compiled
     byId.set(rule.id, rule)
     for (const term of rule.terms) {
       const termContext = term.context ? compileContext(term.context) : undefined
-      // A pattern's variants mostly differ only in their words: they share terminals.
-      const shared = new Map<string, Terminal>()
-      for (const variant of variantsOf(term, classes)) {
-        if (!('captures' in variant)) {
-          const terminal: Terminal = {rule, form: variant.form}
-          if (termContext) terminal.context = termContext
-          if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
-          insert(trie, variant.keys, terminal)
-          continue
-        }
-        // Only classes inside the match proper can fill a suggestion.
-        const captures = Object.entries(variant.captures).filter(([, [from, to]]) => from >= 0 && to <= variant.span)
-        const id = JSON.stringify([variant.form, variant.skip, variant.span, captures])
-        let terminal = shared.get(id)
-        if (!terminal) {
-          terminal = {rule, form: variant.form}
-          if (termContext) terminal.context = termContext
-          if (captures.length > 0) terminal.captures = Object.fromEntries(captures)
-          if (variant.span !== variant.keys.length) Object.assign(terminal, {skip: variant.skip, span: variant.span})
-          shared.set(id, terminal)
-        }
+      if (term.kind === 'pattern') {
+        insertPattern(trie, rule, term, termContext, classes)
+        continue
+      }
+      for (const variant of expandTerm(term)) {
+        const terminal: Terminal = {rule, form: variant.form}
+        if (termContext) terminal.context = termContext
+        if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
         insert(trie, variant.keys, terminal)
       }
     }
@@ -173,9 +160,26 @@ export function compileRules(rules: Rule[], classes: WordClasses = {}): Compiled
   return {rules, byId, trie, exceptions, contexts}
 }
 
-/** The word sequences a term stands for: a pattern's expansions, or the inflected phrase. */
-function variantsOf(term: RuleTerm, classes: WordClasses): Array<PatternVariant | ReturnType<typeof expandTerm>[number]> {
-  return term.kind === 'pattern' ? expandPattern(term, classes) : expandTerm(term)
+/**
+ * Insert every variant of a pattern term. Variants mostly differ only in their words, so
+ * they share terminals, and a variant already at its node is not added again.
+ */
+function insertPattern(trie: TrieNode, rule: Rule, term: RuleTerm, context: CompiledContext | undefined, classes: WordClasses): void {
+  const shared = new Map<string, Terminal>()
+  forEachVariant(term, classes, (variant) => {
+    // Only classes inside the match proper can fill a suggestion.
+    const captures = Object.entries(variant.captures).filter(([, [from, to]]) => from >= 0 && to <= variant.span)
+    const id = `${variant.form} ${variant.skip} ${variant.span} ${captures.map(([name, [from, to]]) => `${name}:${from}-${to}`).join(' ')}`
+    let terminal = shared.get(id)
+    if (!terminal) {
+      terminal = {rule, form: variant.form}
+      if (context) terminal.context = context
+      if (captures.length > 0) terminal.captures = Object.fromEntries(captures)
+      if (variant.span !== variant.keys.length) Object.assign(terminal, {skip: variant.skip, span: variant.span})
+      shared.set(id, terminal)
+    }
+    insert(trie, variant.keys, terminal)
+  })
 }
 
 const posSet = (list: PartOfSpeech[] | undefined): Set<PartOfSpeech> | undefined => (list && list.length > 0 ? new Set(list) : undefined)

@@ -112,16 +112,104 @@ export function parsePattern(pattern: string): Element[] {
   return top[0] as Element[]
 }
 
-interface Draft {
-  keys: string[]
-  verb?: string
-  captures: Record<string, [number, number]>
-  lead?: number
-  trail?: number
+/**
+ * Call `emit` for every word sequence a pattern stands for, depth first, without building
+ * the whole list: a pattern with classes can stand for thousands of phrases.
+ *
+ * @param term - A `kind: pattern` term.
+ * @param classes - The named word classes.
+ * @param emit - Receives each variant; its `keys` array is reused, so copy it to keep it.
+ * @throws {PatternError} When the pattern does not parse, names an unknown class, or expands too far.
+ */
+export function forEachVariant(term: RuleTerm, classes: WordClasses, emit: (variant: PatternVariant) => void): void {
+  const elements = parsePattern(term.phrase)
+  const keys: string[] = []
+  const captures = new Map<string, [number, number]>()
+  let verb: string | undefined
+  let lead: number | undefined
+  let trail: number | undefined
+  let count = 0
+  // Each class's phrases and each verb's forms are split once.
+  const memberKeys = new Map<string, string[][]>()
+  const membersOf = (name: string): string[][] => {
+    let split = memberKeys.get(name)
+    if (split) return split
+    if (name === 'number') split = [[anyNumber]]
+    else {
+      const members = classes[name]
+      if (!members) throw new PatternError(`unknown word class \`{${name}}\` (classes: ${Object.keys(classes).sort().join(', ') || 'none'})`, 0)
+      split = members.map((member) => phraseKeys(member))
+    }
+    memberKeys.set(name, split)
+    return split
+  }
+  const finish = (): void => {
+    if (++count > maxVariants) throw new PatternError(`expands to more than ${maxVariants} variants; split it into several terms`, 0)
+    const skip = lead ?? 0
+    const span = (trail ?? keys.length) - skip
+    if (span <= 0) throw new PatternError('the words between `<<` and `>>` may not be empty', 0)
+    const form = verb ? (term.form ? `${term.form}-${verb}` : verb) : (term.form ?? 'singular')
+    // Captures count from the start of the match proper, as the engine's tokens do.
+    const shifted: Record<string, [number, number]> = {}
+    for (const [name, [from, to]] of captures) shifted[name] = [from - skip, to - skip]
+    emit({keys, form, captures: shifted, skip, span})
+  }
+  const run = (sequence: Element[], index: number, next: () => void): void => {
+    const element = sequence[index]
+    if (!element) return next()
+    const rest = (): void => run(sequence, index + 1, next)
+    switch (element.type) {
+      case 'word':
+        keys.push(...element.keys)
+        rest()
+        keys.length -= element.keys.length
+        return
+      case 'verb':
+        if (verb) throw new PatternError('a pattern may hold one `<verb>`', 0)
+        for (const {word, tag} of verbForms(element.lemma)) {
+          keys.push(word)
+          verb = tag
+          rest()
+          keys.pop()
+        }
+        verb = undefined
+        return
+      case 'class': {
+        const before = captures.get(element.name)
+        for (const member of membersOf(element.name)) {
+          const at = keys.length
+          keys.push(...member)
+          captures.set(element.name, [at, at + member.length])
+          rest()
+          keys.length = at
+        }
+        if (before) captures.set(element.name, before)
+        else captures.delete(element.name)
+        return
+      }
+      case 'mark': {
+        const saved = element.side === 'lead' ? lead : trail
+        if (element.side === 'lead') lead = keys.length
+        else trail = keys.length
+        rest()
+        if (element.side === 'lead') lead = saved
+        else trail = saved
+        return
+      }
+      case 'optional':
+        rest()
+        run(element.body, 0, rest)
+        return
+      case 'choice':
+        for (const option of element.options) run(option, 0, rest)
+        return
+    }
+  }
+  run(elements, 0, finish)
 }
 
 /**
- * Every word sequence a pattern stands for.
+ * Every word sequence a pattern stands for, each once.
  *
  * @param term - A `kind: pattern` term.
  * @param classes - The named word classes.
@@ -129,55 +217,14 @@ interface Draft {
  * @throws {PatternError} When the pattern does not parse, names an unknown class, or expands too far.
  */
 export function expandPattern(term: RuleTerm, classes: WordClasses): PatternVariant[] {
-  const elements = parsePattern(term.phrase)
-  let partials: Draft[] = [{keys: [], captures: {}}]
-  const extend = (current: Draft[], sequence: Element[]): Draft[] => {
-    for (const element of sequence) {
-      current = current.flatMap((partial) => step(partial, element))
-      if (current.length > maxVariants) throw new PatternError(`expands to more than ${maxVariants} variants; split it into several terms`, 0)
-    }
-    return current
-  }
-  const step = (partial: Draft, element: Element): Draft[] => {
-    switch (element.type) {
-      case 'word':
-        return [{...partial, keys: [...partial.keys, ...element.keys]}]
-      case 'verb': {
-        if (partial.verb) throw new PatternError('a pattern may hold one `<verb>`', 0)
-        return verbForms(element.lemma).map(({word, tag}) => ({...partial, keys: [...partial.keys, word], verb: tag}))
-      }
-      case 'class': {
-        if (element.name === 'number') return [{...partial, keys: [...partial.keys, anyNumber], captures: {...partial.captures, number: [partial.keys.length, partial.keys.length + 1]}}]
-        const members = classes[element.name]
-        if (!members) throw new PatternError(`unknown word class \`{${element.name}}\` (classes: ${Object.keys(classes).sort().join(', ') || 'none'})`, 0)
-        return members.map((member) => {
-          const keys = phraseKeys(member)
-          return {...partial, keys: [...partial.keys, ...keys], captures: {...partial.captures, [element.name]: [partial.keys.length, partial.keys.length + keys.length]}}
-        })
-      }
-      case 'mark':
-        return [element.side === 'lead' ? {...partial, lead: partial.keys.length} : {...partial, trail: partial.keys.length}]
-      case 'optional':
-        return [partial, ...extend([partial], element.body)]
-      case 'choice':
-        return element.options.flatMap((option) => extend([partial], option))
-    }
-  }
-  partials = extend(partials, elements)
   const seen = new Set<string>()
   const variants: PatternVariant[] = []
-  for (const partial of partials) {
-    const skip = partial.lead ?? 0
-    const span = (partial.trail ?? partial.keys.length) - skip
-    if (span <= 0) throw new PatternError('the words between `<<` and `>>` may not be empty', 0)
-    const id = `${skip} ${span} ${partial.keys.join(' ')}`
-    if (seen.has(id)) continue
+  forEachVariant(term, classes, (variant) => {
+    const id = `${variant.skip} ${variant.span} ${variant.keys.join(' ')}`
+    if (seen.has(id)) return
     seen.add(id)
-    const form = partial.verb ? (term.form ? `${term.form}-${partial.verb}` : partial.verb) : (term.form ?? 'singular')
-    // Captures count from the start of the match proper, as the engine's tokens do.
-    const captures = Object.fromEntries(Object.entries(partial.captures).map(([name, [from, to]]) => [name, [from - skip, to - skip] as [number, number]]))
-    variants.push({keys: partial.keys, form, captures, skip, span})
-  }
+    variants.push({...variant, keys: [...variant.keys]})
+  })
   return variants
 }
 
