@@ -44,10 +44,10 @@ describe('the document window', () => {
 
 describe('sobriety and test idioms', () => {
   it('fires on "get clean" where the paragraph is about drugs though the sentence names none', () => {
-    expect(fix('Several tenants had started using heroin again. Others were hoping to get clean.')).toBe(
-      'Several tenants had started using heroin again. Others were hoping to stop using drugs.'
+    expect(fix('Several tenants had started using heroin again. Others wanted to get clean.')).toBe(
+      'Several tenants had started using heroin again. Others wanted to stop using drugs.'
     )
-    expect(lint('Others were hoping to get clean.').map((finding) => finding.ruleId)).toEqual([])
+    expect(lint('Others wanted to get clean.').map((finding) => finding.ruleId)).toEqual([])
   })
 
   it('takes a date or a length of time after the words as the idiom in any context', () => {
