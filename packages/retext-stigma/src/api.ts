@@ -94,15 +94,25 @@ export function applyFixes(text: string, findings: Array<{fix?: Fix}>): string {
   return result + text.slice(cursor)
 }
 
+/** Fixed text can hold a new match (a fix's words beside the next word): a few passes settle it, as ESLint's ten do. */
+const maxFixPasses = 10
+
 /**
- * Lint plain text and apply every safe fix.
+ * Lint plain text and apply every safe fix, again on the fixed text until no safe fix is
+ * left (at most ten passes), so that fixing the result once more changes nothing.
  *
  * @param text - The text.
  * @param options - Options.
  * @returns The fixed text.
  */
 export function fix(text: string, options?: StigmaOptions): string {
-  return applyFixes(text, lint(text, options))
+  let fixed = text
+  for (let pass = 0; pass < maxFixPasses; pass++) {
+    const findings = lint(fixed, options)
+    if (!findings.some((finding) => finding.fix)) break
+    fixed = applyFixes(fixed, findings)
+  }
+  return fixed
 }
 
 /** A rule with what editors, docs and `--explain` need. */

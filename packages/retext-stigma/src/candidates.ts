@@ -38,7 +38,12 @@ const runs = /[\p{L}\p{M}\p{N}]+/gu
 
 /** The fields this scan knows; anything else in the compiled set is something it cannot judge. */
 const trieFields = new Set(['next', 'ends'])
-const contextFields = new Set(['window', 'requires', 'forbids', 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'standalone'])
+// Parts of speech read the sentence; `topic` and `window: document` read the raw text (topic.ts),
+// which blanking a paragraph leaves as it is, so none of them needs a skipped paragraph parsed.
+const contextFields = new Set([
+  'window', 'requires', 'forbids', 'topic', 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'standalone',
+  'head', 'precededByPos', 'notPrecededByPos', 'followedByPos', 'notFollowedByPos', 'needsTags'
+])
 
 const cache = new WeakMap<CompiledRules, Map<string, CandidateScan | undefined>>()
 
@@ -85,7 +90,7 @@ function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan
   }
   collect(compiled.trie)
   const paragraphLocal = contexts.every(
-    (context) => Object.keys(context).every((field) => contextFields.has(field)) && (typeof context.window === 'number' || context.window === 'paragraph')
+    (context) => Object.keys(context).every((field) => contextFields.has(field)) && (typeof context.window === 'number' || context.window === 'paragraph' || context.window === 'document')
   )
   return {
     paragraphLocal,

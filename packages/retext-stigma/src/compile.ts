@@ -1,6 +1,7 @@
-import type {Rule, RuleContext} from './types.js'
+import type {PartOfSpeech, Rule, RuleContext, RuleTerm, WordClasses} from './types.js'
 import {expandTerm} from './inflect.js'
 import {normaliseWord, phraseKeys} from './normalise.js'
+import {forEachVariant} from './pattern.js'
 
 /** What a path through the trie finds: a rule and the form of the term. */
 export interface Terminal {
@@ -10,6 +11,11 @@ export interface Terminal {
   exactWords?: Array<string | undefined>
   /** The term's own context, in place of the rule's. */
   context?: CompiledContext
+  /** For pattern terms: where each word class sits in the match, for the suggestions' `{class}` placeholders. */
+  captures?: Record<string, [number, number]>
+  /** For pattern terms with `<<` or `>>`: trie keys before the match proper, and the keys in it. */
+  skip?: number
+  span?: number
 }
 
 /** A node of the token trie. */
@@ -26,14 +32,22 @@ export interface WordSet {
 
 /** Context conditions with their word lists compiled. */
 export interface CompiledContext {
-  window: number | 'paragraph'
+  window: number | 'paragraph' | 'document'
   requires?: WordSet
   forbids?: WordSet
+  topic?: WordSet
   precededBy?: WordSet
   notPrecededBy?: WordSet
   followedBy?: WordSet
   notFollowedBy?: WordSet
   standalone: boolean
+  head: boolean
+  precededByPos?: Set<PartOfSpeech>
+  notPrecededByPos?: Set<PartOfSpeech>
+  followedByPos?: Set<PartOfSpeech>
+  notFollowedByPos?: Set<PartOfSpeech>
+  /** Some condition needs the sentence's parts of speech. */
+  needsTags: boolean
 }
 
 /** A node of the trie of fixed names. */
@@ -52,7 +66,9 @@ export interface CompiledRules {
   contexts: Map<string, CompiledContext>
 }
 
-const newNode = (): TrieNode => ({next: new Map(), ends: []})
+// Patterns make tens of thousands of leaves: they share one empty map until they get a child.
+const noChildren: Map<string, TrieNode> = new Map()
+const newNode = (): TrieNode => ({next: noChildren, ends: []})
 
 function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
   let node = root
@@ -60,11 +76,12 @@ function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
     let child = node.next.get(key)
     if (!child) {
       child = newNode()
+      if (node.next === noChildren) node.next = new Map()
       node.next.set(key, child)
     }
     node = child
   }
-  node.ends.push(terminal)
+  if (!node.ends.includes(terminal)) node.ends.push(terminal)
 }
 
 function insertName(root: NameNode, keys: string[]): void {
@@ -112,9 +129,10 @@ export function inWordSet(set: WordSet, key: string): boolean {
  * Compile rules into one token trie, so matching costs the same whatever the number of rules.
  *
  * @param rules - Rules in the rule-file shape.
+ * @param classes - Named word classes for pattern terms.
  * @returns The compiled rule set.
  */
-export function compileRules(rules: Rule[]): CompiledRules {
+export function compileRules(rules: Rule[], classes: WordClasses = {}): CompiledRules {
   const trie = newNode()
   const exceptions: NameNode = {next: new Map(), end: false}
   const contexts = new Map<string, CompiledContext>()
@@ -124,6 +142,10 @@ export function compileRules(rules: Rule[]): CompiledRules {
     byId.set(rule.id, rule)
     for (const term of rule.terms) {
       const termContext = term.context ? compileContext(term.context) : undefined
+      if (term.kind === 'pattern') {
+        insertPattern(trie, rule, term, termContext, classes)
+        continue
+      }
       for (const variant of expandTerm(term)) {
         const terminal: Terminal = {rule, form: variant.form}
         if (termContext) terminal.context = termContext
@@ -138,11 +160,47 @@ export function compileRules(rules: Rule[]): CompiledRules {
   return {rules, byId, trie, exceptions, contexts}
 }
 
+/**
+ * Insert every variant of a pattern term. Variants mostly differ only in their words, so
+ * they share terminals, and a variant already at its node is not added again.
+ */
+function insertPattern(trie: TrieNode, rule: Rule, term: RuleTerm, context: CompiledContext | undefined, classes: WordClasses): void {
+  const shared = new Map<string, Terminal>()
+  forEachVariant(term, classes, (variant) => {
+    // Only classes inside the match proper can fill a suggestion.
+    const captures = Object.entries(variant.captures).filter(([, [from, to]]) => from >= 0 && to <= variant.span)
+    const id = `${variant.form} ${variant.skip} ${variant.span} ${captures.map(([name, [from, to]]) => `${name}:${from}-${to}`).join(' ')}`
+    let terminal = shared.get(id)
+    if (!terminal) {
+      terminal = {rule, form: variant.form}
+      if (context) terminal.context = context
+      if (captures.length > 0) terminal.captures = Object.fromEntries(captures)
+      if (variant.span !== variant.keys.length) Object.assign(terminal, {skip: variant.skip, span: variant.span})
+      shared.set(id, terminal)
+    }
+    insert(trie, variant.keys, terminal)
+  })
+}
+
+const posSet = (list: PartOfSpeech[] | undefined): Set<PartOfSpeech> | undefined => (list && list.length > 0 ? new Set(list) : undefined)
+
 /** Compile a rule's (or a term's) context conditions. */
 function compileContext(context: RuleContext): CompiledContext {
+  const head = context.head ?? false
+  const precededByPos = posSet(context.preceded_by_pos)
+  const notPrecededByPos = posSet(context.not_preceded_by_pos)
+  const followedByPos = posSet(context.followed_by_pos)
+  const notFollowedByPos = posSet(context.not_followed_by_pos)
   return {
+    head,
+    precededByPos,
+    notPrecededByPos,
+    followedByPos,
+    notFollowedByPos,
+    needsTags: head || Boolean(precededByPos ?? notPrecededByPos ?? followedByPos ?? notFollowedByPos),
     window: context.window ?? 4,
     requires: compileWordSet(context.requires),
+    topic: compileWordSet(context.topic),
     forbids: compileWordSet(context.forbids),
     precededBy: compileWordSet(context.preceded_by),
     notPrecededBy: compileWordSet(context.not_preceded_by),

@@ -1,9 +1,11 @@
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import type {Rule} from './types.js'
 import {phraseKeys} from './normalise.js'
-import {ruleSchema} from './schema.js'
+import {patternProblems} from './pattern.js'
+import type {Rule, RuleTerm, WordClasses} from './types.js'
+import {ruleSchema, wordClassesSchema} from './schema.js'
 
 let validate: ValidateFunction | undefined
+let validateClasses: ValidateFunction | undefined
 
 /** One schema error in a rule object. */
 export interface RuleProblem {
@@ -16,13 +18,32 @@ export interface RuleProblem {
  * Check a rule object against the rule schema. The schema is compiled on first use,
  * so callers without custom rules never pay for it.
  *
+ * Pattern terms are also parsed, and their word classes looked up in `classes`.
+ *
  * @param rule - A parsed rule (from YAML, JSON or code).
+ * @param classes - The word classes patterns may name (default: none).
  * @returns The problems found; empty when the rule is valid.
  */
-export function checkRule(rule: unknown): RuleProblem[] {
+export function checkRule(rule: unknown, classes: WordClasses = {}): RuleProblem[] {
   validate ??= new Ajv({allErrors: true, strict: false}).compile(ruleSchema)
-  if (validate(rule)) return checkMeaning(rule as Rule)
-  return (validate.errors ?? []).map((error: ErrorObject) => ({pointer: error.instancePath || '/', message: describe(error)}))
+  if (!validate(rule)) return (validate.errors ?? []).map((error: ErrorObject) => ({pointer: error.instancePath || '/', message: describe(error)}))
+  const terms: RuleTerm[] = (rule as Rule).terms
+  const patterns = terms.flatMap((term, index) =>
+    term.kind === 'pattern' ? patternProblems(term, classes).map((message) => ({pointer: `/terms/${index}/phrase`, message})) : []
+  )
+  return [...patterns, ...checkMeaning(rule as Rule)]
+}
+
+/**
+ * Check the word classes file (`rules/word-classes.yml`) against its schema.
+ *
+ * @param value - The parsed file.
+ * @returns The problems found; empty when it is valid.
+ */
+export function checkWordClasses(value: unknown): RuleProblem[] {
+  validateClasses ??= new Ajv({allErrors: true, strict: false}).compile(wordClassesSchema)
+  if (validateClasses(value)) return []
+  return (validateClasses.errors ?? []).map((error: ErrorObject) => ({pointer: error.instancePath || '/', message: describe(error)}))
 }
 
 /**
@@ -34,6 +55,8 @@ function checkMeaning(rule: Rule): RuleProblem[] {
   const problems: RuleProblem[] = []
   const terms: string[][] = []
   for (const [index, term] of rule.terms.entries()) {
+    // A pattern's words are checked by patternProblems; its written form is not a phrase.
+    if (term.kind === 'pattern') continue
     const keys = phraseKeys(term.phrase)
     if (keys.length === 0) problems.push({pointer: `/terms/${index}/phrase`, message: `the term "${term.phrase}" has no word in it, so it can never match`})
     else terms.push(keys)

@@ -5,10 +5,12 @@ import {buildEdit, matchCasing, wordingFor} from './fix.js'
 import {expandTerm} from './inflect.js'
 import {matchSentence, type Match} from './match.js'
 import {SentenceMentions} from './mentions.js'
+import {fillPlaceholders} from './pattern.js'
 import type {ResolvedOptions} from './options.js'
 import {QuoteTracker} from './quotes.js'
 import {ruleSet} from './rule-set.js'
 import {paragraphTokens, type Token} from './tokens.js'
+import {documentWords, type DocumentWords} from './topic.js'
 import type {Alternative, Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
 
 /** A finding with offsets; the plugin adds lines and columns. */
@@ -41,10 +43,10 @@ export function compiledFor(settings: ResolvedOptions): CompiledRules {
   const custom = settings.customRules
   if (custom.length > 0) {
     const same = lastCustom?.rules.length === custom.length && lastCustom.rules.every((rule, index) => rule === custom[index])
-    if (!same || !lastCustom) lastCustom = {rules: [...custom], compiled: compileRules([...ruleSet.rules, ...custom])}
+    if (!same || !lastCustom) lastCustom = {rules: [...custom], compiled: compileRules([...ruleSet.rules, ...custom], ruleSet.classes)}
     return lastCustom.compiled
   }
-  builtIn ??= compileRules(ruleSet.rules)
+  builtIn ??= compileRules(ruleSet.rules, ruleSet.classes)
   return builtIn
 }
 
@@ -111,9 +113,12 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
   const quotes = new QuoteTracker(text)
 
   const enabled = (id: string): boolean => severityOf(compiled.byId.get(id) as Rule) !== 'off'
+  // Scanned only when a rule's context is the whole document.
+  let words: DocumentWords | undefined
+  const document = (): DocumentWords => (words ??= documentWords(text))
   for (const {sentences, start: paragraphStart} of paragraphTokens(tree)) {
     for (const tokens of sentences) {
-      const matches = matchSentence(tokens, compiled, enabled, sentences)
+      const matches = matchSentence(tokens, compiled, enabled, sentences, document)
       if (matches.length === 0) continue
       // Read only for a sentence with a match, and not at all when mentions count as uses.
       let mentions: SentenceMentions | undefined
@@ -157,10 +162,12 @@ function findingFor(
   const acronym = match.terminal.exactWords !== undefined
   const alternatives: Alternative[] = []
   let fix: Fix | undefined
+  const written = (from: number, to: number): string => text.slice(tokens[match.first + from]?.start ?? 0, tokens[match.first + to - 1]?.end ?? 0)
+  const filled = (wording: string | undefined): string | undefined => (wording === undefined ? undefined : fillPlaceholders(wording, match.terminal.captures, written))
   for (const suggestion of suggestionsFor(rule, locale)) {
-    const wording = wordingFor(suggestion, form)
+    const wording = filled(wordingFor(suggestion, form))
     const edit = wording === undefined ? undefined : buildEdit(text, tokens, match.first, match.end, wording, acronym)
-    const shown = wording ?? wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular') ?? suggestion.text
+    const shown = wording ?? filled(wordingFor(suggestion, form.startsWith('plural') ? 'plural' : 'singular')) ?? fillPlaceholders(suggestion.text, match.terminal.captures, written)
     // An acronym gives no casing to copy, except that it may open the sentence.
     const cased = acronym && match.first === 0 ? matchCasing('X', shown) : matchCasing(actual, shown, acronym)
     const alternative: Alternative = {text: cased}

@@ -56,3 +56,44 @@ export function expandTerm(term: RuleTerm): Variant[] {
   for (const extra of term.forms ?? []) add(phraseKeys(extra.phrase), extra.form)
   return variants
 }
+
+/** Verbs whose past or participle is not `-ed`; the rest follow the spelling rules below. */
+const irregularVerbs: Record<string, {past: string; participle?: string; gerund?: string}> = {
+  get: {past: 'got', participle: 'gotten'},
+  come: {past: 'came', participle: 'come'},
+  keep: {past: 'kept'},
+  stay: {past: 'stayed'},
+  test: {past: 'tested'},
+  go: {past: 'went', participle: 'gone'},
+  take: {past: 'took', participle: 'taken'},
+  fall: {past: 'fell', participle: 'fallen'},
+  be: {past: 'was', participle: 'been', gerund: 'being'}
+}
+
+/**
+ * The forms of a verb, tagged so suggestions can answer each one: `base`, `third`
+ * (`abuses`), `past` (`abused`), `gerund` (`abusing`) and, where it differs from the
+ * past, `participle` (`gotten`).
+ *
+ * @param lemma - The verb's base form.
+ * @returns Each form with its tag.
+ */
+export function verbForms(lemma: string): Array<{word: string; tag: string}> {
+  const irregular = irregularVerbs[lemma]
+  // One-syllable verbs ending consonant-vowel-consonant double it (`get` → `getting`).
+  const doubles = /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(lemma)
+  const stem = doubles ? lemma + lemma.slice(-1) : lemma
+  const gerund = irregular?.gerund ?? (/[^e]e$/.test(lemma) ? lemma.slice(0, -1) + 'ing' : /ie$/.test(lemma) ? lemma.slice(0, -2) + 'ying' : stem + 'ing')
+  const regularPast = /e$/.test(lemma) ? lemma + 'd' : /[^aeiou]y$/.test(lemma) ? lemma.slice(0, -1) + 'ied' : stem + 'ed'
+  const past = irregular?.past ?? regularPast
+  const third = /(?:s|x|z|ch|sh|o)$/.test(lemma) ? lemma + 'es' : /[^aeiou]y$/.test(lemma) ? lemma.slice(0, -1) + 'ies' : lemma + 's'
+  const forms = [
+    {word: lemma, tag: 'base'},
+    {word: lemma === 'be' ? 'is' : third, tag: 'third'},
+    {word: past, tag: 'past'},
+    {word: gerund, tag: 'gerund'}
+  ]
+  const participle = irregular?.participle
+  if (participle && participle !== past && participle !== lemma) forms.push({word: participle, tag: 'participle'})
+  return forms
+}

@@ -1,8 +1,12 @@
-import type {CompiledContext, CompiledRules, Terminal} from './compile.js'
+import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile.js'
 import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
+import {anyNumber} from './pattern.js'
+import {lazyTags} from './pos.js'
 import {hasNameCue, inTitleLine} from './title-case.js'
+import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
 import type {Token} from './tokens.js'
+import type {PartOfSpeech} from './types.js'
 
 /** A term found in a sentence, before options (severity, quotes, allow) apply. */
 export interface Match {
@@ -21,6 +25,13 @@ const standaloneFollowers = new Set(
   )
 )
 
+const numeral = /^\d[\d,.]*$/
+
+/** The trie node a word leads to; a numeral may also take a pattern's `{number}` branch. */
+function child(node: TrieNode, key: string): TrieNode | undefined {
+  return node.next.get(key) ?? (numeral.test(key) ? node.next.get(anyNumber) : undefined)
+}
+
 /** Little words allowed inside a proper name (`National Institute on Drug Abuse`). */
 const nameConnectors = new Set(['of', 'on', 'for', 'and', 'the', '&', 'in', 'against'])
 
@@ -35,25 +46,37 @@ const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text) && /\p{Ll
  * @param compiled - The compiled rules.
  * @param enabled - Whether a rule is switched on.
  * @param paragraph - Every sentence of the paragraph, for rules whose context is the whole paragraph.
+ * @param document - The words of the whole text, for rules whose context is the document; called only when one needs it.
  * @returns Non-overlapping matches in order of position.
  */
-export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled: (ruleId: string) => boolean, paragraph: Token[][] = [tokens]): Match[] {
+export function matchSentence(
+  tokens: Token[],
+  compiled: CompiledRules,
+  enabled: (ruleId: string) => boolean,
+  paragraph: Token[][] = [tokens],
+  document: () => DocumentWords = () => documentWords(paragraph.flatMap((sentence) => sentence.map((token) => token.text)).join(' '))
+): Match[] {
   // Most sentences have no match at all: find shielded names only once one turns up.
   let shielded: boolean[] | undefined
   const isShielded = (index: number): boolean => (shielded ??= shieldedTokens(tokens, compiled.exceptions))[index] === true
+  // Parts of speech only for a sentence where a rule asks for them.
+  const around: Surroundings = {paragraph, document, tagOf: lazyTags(tokens)}
   const candidates: Match[] = []
 
   for (let first = 0; first < tokens.length; first++) {
-    let node = compiled.trie.next.get(tokens[first]?.key ?? '')
+    let node = child(compiled.trie, tokens[first]?.key ?? '')
     let last = first
     while (node) {
       for (const terminal of node.ends) {
-        const match = {terminal, first, last, start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0}
-        if (accept(match, tokens, compiled, isShielded, enabled, paragraph)) candidates.push(match)
+        // A pattern's words before `<<` or after `>>` must be there but are not flagged.
+        const from = first + (terminal.skip ?? 0)
+        const to = terminal.span === undefined ? last : from + terminal.span - 1
+        const match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0}
+        if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
       const following = tokens[last + 1]
       if (!following || following.gapBefore) break
-      node = node.next.get(following.key)
+      node = child(node, following.key)
       last++
     }
   }
@@ -72,7 +95,14 @@ export function matchSentence(tokens: Token[], compiled: CompiledRules, enabled:
   return kept.sort((a, b) => a.start - b.start)
 }
 
-function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean, paragraph: Token[][]): boolean {
+/** What context conditions may look at beyond the sentence's own words. */
+interface Surroundings {
+  paragraph: Token[][]
+  document: () => DocumentWords
+  tagOf: (index: number) => PartOfSpeech | undefined
+}
+
+function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShielded: (index: number) => boolean, enabled: (ruleId: string) => boolean, around: Surroundings): boolean {
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => word !== undefined && !sameCase(word, tokens, match.first + index))) return false
@@ -81,7 +111,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
   if (!exactWords && inProperName(tokens, match.first, match.last) && (!inTitleLine(tokens, match.first) || hasNameCue(tokens, match.first, match.last))) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
-  return context ? contextHolds(context, tokens, match.first, match.last, paragraph) : true
+  return context ? contextHolds(context, tokens, match.first, match.last, around) : true
 }
 
 /** A case-sensitive word as written; a headline may capitalise one the rule writes in lower case (`Ex-Cons`). */
@@ -102,7 +132,27 @@ function nextWord(tokens: Token[], last: number): Token | undefined {
   return next && !next.gapBefore ? next : undefined
 }
 
-function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, paragraph: Token[][]): boolean {
+/** Parts of speech that continue a noun phrase after its head. */
+const modifiers = new Set<PartOfSpeech>(['noun', 'proper-noun', 'adjective', 'number'])
+
+const has = (set: Set<PartOfSpeech>, tag: PartOfSpeech | undefined): boolean => tag !== undefined && set.has(tag)
+
+/** Whether the words either side of a match have the parts of speech the context asks for. */
+function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf']): boolean {
+  // Tags are asked for only where a word is there to tag, so a match at the end of its
+  // sentence (or before a known function word, for `head`) never loads the tagger.
+  const before = (): PartOfSpeech | undefined => (previous ? tagOf(first - 1) : undefined)
+  const after = (): PartOfSpeech | undefined => (next ? tagOf(last + 1) : undefined)
+  if (context.precededByPos && !has(context.precededByPos, before())) return false
+  if (context.notPrecededByPos && has(context.notPrecededByPos, before())) return false
+  if (context.followedByPos && !has(context.followedByPos, after())) return false
+  if (context.notFollowedByPos && has(context.notFollowedByPos, after())) return false
+  // The tagger is least sure of the ambiguous word itself, so the head test reads only its follower.
+  if (context.head && next && !standaloneFollowers.has(next.key) && has(modifiers, after())) return false
+  return true
+}
+
+function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, {paragraph, document, tagOf}: Surroundings): boolean {
   const previous = previousWord(tokens, first)
   const next = nextWord(tokens, last)
   if (context.precededBy && !(previous && inWordSet(context.precededBy, previous.key))) return false
@@ -112,16 +162,24 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   if (context.standalone && next && !standaloneFollowers.has(next.key)) return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
+    if (window === 'document') {
+      // A document's topic: any of its words, the match's own included, as `requires` counts them in a window.
+      const words = document()
+      if (requires && occurrences(words, requires) === 0) return false
+      if (forbids && occurrences(words, forbids) > 0) return false
+      return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
+    }
     const own = tokens.slice(first, last + 1)
     const around =
       window === 'paragraph'
         ? paragraph.flatMap((sentence) => (sentence === tokens ? [...tokens.slice(0, first), ...tokens.slice(last + 1)] : sentence))
         : [...tokens.slice(Math.max(0, first - window), first), ...tokens.slice(last + 1, last + 1 + window)]
     // The match's own words count as nearby for `requires` (`substance abuse` carries its context).
-    if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key))) return false
+    // A document about the rule's topic stands in for a nearby word (`get clean` in a hostel story).
+    if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key)) && !(context.topic && isAbout(document(), context.topic))) return false
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
-  return true
+  return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
 }
 
 /**

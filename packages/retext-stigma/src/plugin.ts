@@ -27,7 +27,7 @@ export interface StigmaMessageFields {
 export function assertOptions(options: StigmaOptions | undefined): void {
   const custom = options?.customRules ?? []
   const ruleProblems = custom.flatMap((rule, index) =>
-    checkRule(rule).map((problem) => ({path: `customRules[${index}]${problem.pointer === '/' ? '' : problem.pointer.replaceAll('/', '.')}`, message: problem.message}))
+    checkRule(rule, ruleSet.classes).map((problem) => ({path: `customRules[${index}]${problem.pointer === '/' ? '' : problem.pointer.replaceAll('/', '.')}`, message: problem.message}))
   )
   const ids = new Set([...ruleSet.rules.map((rule) => rule.id), ...custom.map((rule) => rule.id)])
   const problems = [...ruleProblems, ...checkOptions(options, ids)]

@@ -1,6 +1,8 @@
-import {categories, locales} from './types.js'
+import {categories, locales, partsOfSpeech} from './types.js'
 
 const wordList = {type: 'array', items: {type: 'string', minLength: 1}, minItems: 1}
+
+const posList = {type: 'array', items: {enum: [...partsOfSpeech]}, minItems: 1}
 
 const suggestion = {
   type: 'object',
@@ -18,14 +20,20 @@ const contextSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    window: {anyOf: [{type: 'integer', minimum: 1, maximum: 20}, {const: 'paragraph'}]},
+    window: {anyOf: [{type: 'integer', minimum: 1, maximum: 20}, {enum: ['paragraph', 'document']}]},
     requires: wordList,
     forbids: wordList,
+    topic: wordList,
     preceded_by: wordList,
     not_preceded_by: wordList,
     followed_by: wordList,
     not_followed_by: wordList,
-    standalone: {type: 'boolean'}
+    standalone: {type: 'boolean'},
+    head: {type: 'boolean'},
+    preceded_by_pos: posList,
+    not_preceded_by_pos: posList,
+    followed_by_pos: posList,
+    not_followed_by_pos: posList
   }
 }
 
@@ -35,6 +43,14 @@ const exampleBase = {
   locale: {enum: [...locales]},
   options: {type: 'object'}
 }
+
+/** JSON Schema for `rules/word-classes.yml`: class names to the phrases they stand for. */
+export const wordClassesSchema = {
+  $id: 'https://destigma.dev/schema/word-classes.json',
+  type: 'object',
+  propertyNames: {pattern: '^[a-z][a-z-]*$'},
+  additionalProperties: {type: 'array', minItems: 1, items: {type: 'string', minLength: 1, pattern: '^[^\\[\\]()<>{}|]+$'}}
+} as const
 
 /** JSON Schema for one rule file (`rules/<category>/<id>.yml`) and for custom rules. */
 export const ruleSchema = {
@@ -58,7 +74,7 @@ export const ruleSchema = {
         required: ['phrase'],
         properties: {
           phrase: {type: 'string', minLength: 1},
-          kind: {enum: ['noun', 'fixed']},
+          kind: {enum: ['noun', 'fixed', 'pattern']},
           form: {type: 'string', minLength: 1},
           plural: {type: 'string', minLength: 1},
           closed: {type: 'boolean'},

@@ -26,8 +26,8 @@ export type Severity = 'error' | 'warning' | 'info'
 export interface RuleTerm {
   /** The phrase as written, words separated by spaces. */
   phrase: string
-  /** `noun` adds plural and possessive forms; `fixed` matches as written (default: `'noun'`). */
-  kind?: 'noun' | 'fixed'
+  /** `noun` adds plural and possessive forms; `fixed` matches as written; `pattern` reads the phrase in the pattern language (`<verb>`, `{class}`, `[optional]`, `(a | b)`; see CONTRIBUTING.md) (default: `'noun'`). */
+  kind?: 'noun' | 'fixed' | 'pattern'
   /** Irregular plural of the whole phrase. */
   plural?: string
   /** Also match the words run together (`crack head` → `crackhead`). */
@@ -54,14 +54,25 @@ export interface RuleSuggestion {
   safe?: boolean
 }
 
+/** A word's part of speech, as the tagger reads it in its sentence. */
+export type PartOfSpeech = (typeof partsOfSpeech)[number]
+
+/** The parts of speech a rule's context can name. */
+export const partsOfSpeech = ['noun', 'proper-noun', 'verb', 'auxiliary', 'adjective', 'adverb', 'determiner', 'pronoun', 'preposition', 'conjunction', 'number', 'particle', 'interjection', 'other'] as const
+
+/** Named word classes for patterns (`{substance}`), from `rules/word-classes.yml`. */
+export type WordClasses = Record<string, string[]>
+
 /** Conditions on the words around a match. Words may end in `*` to match a prefix. */
 export interface RuleContext {
-  /** Words each side that `requires` and `forbids` look at, or `paragraph` for the whole paragraph the match is in (default: 4). */
-  window?: number | 'paragraph'
+  /** Words each side that `requires` and `forbids` look at, `paragraph` for the whole paragraph the match is in, or `document` for the whole text (default: 4). */
+  window?: number | 'paragraph' | 'document'
   /** At least one of these must be within the window. */
   requires?: string[]
   /** None of these may be within the window. */
   forbids?: string[]
+  /** `requires` also holds when the whole document is about these words (one in every 300 words or more). */
+  topic?: string[]
   /** The word right before the match must be one of these. */
   preceded_by?: string[]
   /** The word right before the match must not be one of these. */
@@ -72,6 +83,16 @@ export interface RuleContext {
   not_followed_by?: string[]
   /** Only when the phrase stands alone as a noun (`the homeless are`, not `the homeless shelter`). */
   standalone?: boolean
+  /** Only when the match heads its noun phrase: the next word is not a noun, adjective or number by its part of speech, unless it is one of the `standalone` followers (`a lifelong alcoholic now`, not `an alcoholic drink`). */
+  head?: boolean
+  /** The word right before the match must have one of these parts of speech. */
+  preceded_by_pos?: PartOfSpeech[]
+  /** The word right before the match must not have any of these parts of speech. */
+  not_preceded_by_pos?: PartOfSpeech[]
+  /** The word right after the match must have one of these parts of speech. */
+  followed_by_pos?: PartOfSpeech[]
+  /** The word right after the match must not have any of these parts of speech. */
+  not_followed_by_pos?: PartOfSpeech[]
 }
 
 /** An example in a rule file that the tests run. */
@@ -121,6 +142,8 @@ export interface Source {
 export interface RuleSet {
   version: string
   rules: Rule[]
+  /** Named word classes the rules' patterns use. */
+  classes?: WordClasses
   sources: Record<string, Source>
 }
 

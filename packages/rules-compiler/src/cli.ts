@@ -9,11 +9,11 @@ const engineDir = join(root, 'packages/retext-stigma')
 
 /** Write the compiled rule set the engine bundles. */
 function build(): void {
-  const {rules, sources} = loadRules(rulesDir)
+  const {rules, sources, classes} = loadRules(rulesDir)
   const {version} = JSON.parse(readFileSync(join(engineDir, 'package.json'), 'utf8')) as {version: string}
   mkdirSync(join(engineDir, 'generated'), {recursive: true})
   // Examples are for tests and docs; leaving them out keeps the engine's bundle small.
-  const ruleSet = {version, rules: rules.map(({rule: {examples: _examples, ...rule}}) => rule), sources}
+  const ruleSet = {version, rules: rules.map(({rule: {examples: _examples, ...rule}}) => rule), sources, classes}
   writeFileSync(join(engineDir, 'generated/rules.json'), JSON.stringify(ruleSet) + '\n')
   console.log(`compiled ${rules.length} rules from rules/`)
 }

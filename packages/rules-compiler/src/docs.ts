@@ -20,7 +20,8 @@ const cell = (text: string): string => text.replaceAll('|', '\\|')
 
 /** Every form the engine will match for a rule, so reviewers see exactly what fires. */
 export function flaggedForms(rule: Rule): string[] {
-  return [...new Set(rule.terms.flatMap((term) => expandTerm(term).map((variant) => variant.keys.join(' '))))]
+  // A pattern can stand for hundreds of phrases; its own wording says what it matches.
+  return [...new Set(rule.terms.flatMap((term) => (term.kind === 'pattern' ? [term.phrase] : expandTerm(term).map((variant) => variant.keys.join(' ')))))]
 }
 
 function suggestionLine(suggestion: RuleSuggestion): string {
@@ -49,7 +50,7 @@ function renderInvalid(rule: Rule, example: NonNullable<NonNullable<Rule['exampl
 function describeContext(context: RuleContext | undefined): string[] {
   if (!context) return []
   const lines: string[] = []
-  const nearby = context.window === 'paragraph' ? 'in the same paragraph' : 'nearby'
+  const nearby = context.window === 'paragraph' ? 'in the same paragraph' : context.window === 'document' ? 'anywhere in the document' : 'nearby'
   if (context.requires) lines.push(`Fires only with one of these words ${nearby}: ${context.requires.join(', ')}.`)
   if (context.forbids) lines.push(`Does not fire with any of these words ${nearby}: ${context.forbids.join(', ')}.`)
   if (context.preceded_by) lines.push(`Fires only right after: ${context.preceded_by.join(', ')}.`)
@@ -57,6 +58,13 @@ function describeContext(context: RuleContext | undefined): string[] {
   if (context.followed_by) lines.push(`Fires only right before: ${context.followed_by.join(', ')}.`)
   if (context.not_followed_by) lines.push(`Does not fire right before: ${context.not_followed_by.join(', ')}.`)
   if (context.standalone) lines.push('Fires only where the phrase stands alone as a noun (not "the homeless shelter").')
+  if (context.topic) lines.push(`Also fires without those words nearby when the document is about: ${context.topic.join(', ')} (one of them at least once every 300 words).`)
+  if (context.head) lines.push('Fires only where the phrase ends its noun phrase: the next word is not a noun, adjective or number by its part of speech (not "an alcoholic drink").')
+  const pos = (list: string[]): string => list.join(' or ')
+  if (context.preceded_by_pos) lines.push(`Fires only right after a ${pos(context.preceded_by_pos)}.`)
+  if (context.not_preceded_by_pos) lines.push(`Does not fire right after a ${pos(context.not_preceded_by_pos)}.`)
+  if (context.followed_by_pos) lines.push(`Fires only right before a ${pos(context.followed_by_pos)}.`)
+  if (context.not_followed_by_pos) lines.push(`Does not fire right before a ${pos(context.not_followed_by_pos)}.`)
   return lines
 }
 
@@ -75,7 +83,10 @@ export function rulePage(rule: RuleInfo): string {
   )
   parts.push('## Why', rule.explanation.trim())
   if (rule.contested_because) parts.push('### Who disagrees', rule.contested_because.trim())
-  parts.push('## What it flags', flaggedForms(rule).map(code).join(', '))
+  const patternNote = rule.terms.some((term) => term.kind === 'pattern')
+    ? '\n\nIn patterns, `<verb>` stands for each form of the verb, `{class}` for any phrase of that class in [rules/word-classes.yml](../../rules/word-classes.yml), `{number}` for any numeral, `[ ]` for optional words, `( | )` for alternatives, and words before `<<` or after `>>` must be there but are not flagged.'
+    : ''
+  parts.push('## What it flags', flaggedForms(rule).map(code).join(', ') + patternNote)
   const locales = Object.entries(rule.suggestions) as Array<[string, RuleSuggestion[]]>
   parts.push('## Say instead', ...locales.map(([locale, list]) => `**${locale === 'default' ? 'Default (en-GB)' : locale}**\n\n${list.map((item) => '- ' + suggestionLine(item)).join('\n')}`))
   const invalid = rule.examples?.invalid ?? []

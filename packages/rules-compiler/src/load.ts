@@ -1,9 +1,9 @@
-import {readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
 import {LineCounter, parseDocument, isMap, isSeq, type Node} from 'yaml'
 // The engine's own schema check, imported from source: the engine's build needs this compiler first.
-import {checkRule} from '../../retext-stigma/src/custom-rules.js'
-import type {Rule, Source} from '../../retext-stigma/src/types.js'
+import {checkRule, checkWordClasses} from '../../retext-stigma/src/custom-rules.js'
+import type {Rule, Source, WordClasses} from '../../retext-stigma/src/types.js'
 
 /** A problem in a rule file, with its place. */
 export interface RuleFileProblem {
@@ -56,7 +56,18 @@ export function readYaml(file: string, display: string, check?: (value: unknown)
     return {file: display, line: place.line, column: place.col, message: error.message.split('\n')[0] ?? 'invalid YAML'}
   })
   if (problems.length > 0) return {value: undefined, problems}
-  const value: unknown = document.toJS()
+  let value: unknown
+  try {
+    value = document.toJS()
+  } catch (error) {
+    // An alias used before its anchor is only found when the document is resolved.
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML'
+    const alias = /alias[^:]*: (\S+)/.exec(message)?.[1]
+    const source = readFileSync(file, 'utf8')
+    const at = alias ? source.indexOf('*' + alias) : -1
+    const place = lineCounter.linePos(Math.max(0, at))
+    return {value: undefined, problems: [{file: display, line: place.line, column: place.col, message}]}
+  }
   for (const problem of check?.(value) ?? []) {
     const node = nodeAt(document.contents, problem.pointer)
     const place = lineCounter.linePos(node?.range?.[0] ?? 0)
@@ -65,9 +76,12 @@ export function readYaml(file: string, display: string, check?: (value: unknown)
   return {value, problems}
 }
 
+/** Files in rules/ that hold shared data, not rules. */
+const dataFiles = new Set(['sources.yml', 'word-classes.yml'])
+
 function yamlFiles(folder: string): string[] {
   return readdirSync(folder, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.yml') && entry.name !== 'sources.yml')
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.yml') && !dataFiles.has(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort()
 }
@@ -77,22 +91,26 @@ function yamlFiles(folder: string): string[] {
  * (`rules/<category>/<id>.yml`, unique ids, known sources).
  *
  * @param rulesDir - The `rules/` folder.
- * @returns Rules in id order, and the sources.
+ * @returns Rules in id order, the sources, and the word classes patterns use.
  * @throws {RuleFileError} Listing every problem with its file and line.
  */
-export function loadRules(rulesDir: string): {rules: LoadedRule[]; sources: Record<string, Source>} {
+export function loadRules(rulesDir: string): {rules: LoadedRule[]; sources: Record<string, Source>; classes: WordClasses} {
   const problems: RuleFileProblem[] = []
   const display = (file: string): string => 'rules/' + relative(rulesDir, file).split(sep).join('/')
   const sourcesFile = join(rulesDir, 'sources.yml')
   const sourcesRead = readYaml(sourcesFile, 'rules/sources.yml', checkSources)
   problems.push(...sourcesRead.problems)
   const sources = (sourcesRead.value ?? {}) as Record<string, Source>
+  const classesFile = join(rulesDir, 'word-classes.yml')
+  const classesRead = existsSync(classesFile) ? readYaml(classesFile, 'rules/word-classes.yml', checkWordClasses) : {value: {}, problems: []}
+  problems.push(...classesRead.problems)
+  const classes = (classesRead.problems.length > 0 ? {} : (classesRead.value ?? {})) as WordClasses
 
   const rules: LoadedRule[] = []
   const seen = new Map<string, string>()
   for (const file of yamlFiles(rulesDir)) {
     const shown = display(file)
-    const {value, problems: fileProblems} = readYaml(file, shown, checkRule)
+    const {value, problems: fileProblems} = readYaml(file, shown, (rule) => checkRule(rule, classes))
     problems.push(...fileProblems)
     if (fileProblems.length > 0) continue
     const rule = value as Rule
@@ -107,7 +125,7 @@ export function loadRules(rulesDir: string): {rules: LoadedRule[]; sources: Reco
     rules.push({rule, file: shown})
   }
   if (problems.length > 0) throw new RuleFileError(problems)
-  return {rules: rules.sort((a, b) => a.rule.id.localeCompare(b.rule.id)), sources}
+  return {rules: rules.sort((a, b) => a.rule.id.localeCompare(b.rule.id)), sources, classes}
 }
 
 function checkSources(value: unknown): Array<{pointer: string; message: string}> {

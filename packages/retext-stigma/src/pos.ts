@@ -1,0 +1,101 @@
+import winkNLP, {type ItemToken} from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+import type {Token} from './tokens.js'
+import type {PartOfSpeech} from './types.js'
+
+// wink-nlp's lite web model: MIT, no file or network access, so it runs in Node and in the
+// web worker alike. Chosen against retext-pos and en-pos in docs/accuracy.md.
+type Nlp = ReturnType<typeof winkNLP>
+let nlp: Nlp | undefined
+
+const fromUniversal: Record<string, PartOfSpeech> = {
+  NOUN: 'noun',
+  PROPN: 'proper-noun',
+  VERB: 'verb',
+  AUX: 'auxiliary',
+  ADJ: 'adjective',
+  ADV: 'adverb',
+  DET: 'determiner',
+  PRON: 'pronoun',
+  ADP: 'preposition',
+  CCONJ: 'conjunction',
+  SCONJ: 'conjunction',
+  NUM: 'number',
+  PART: 'particle',
+  INTJ: 'interjection'
+}
+
+// Quantifiers the model tags as adjectives even where they stand for a noun phrase ("the
+// mentally ill-most of them"); as neighbours they behave like determiners.
+const quantifiers = new Set(['most', 'many', 'few', 'several', 'much', 'more', 'less', 'all', 'some', 'both'])
+
+/**
+ * The part of speech of each token of one sentence. The sentence is tagged as its tokens
+ * read with single spaces between them, so the tags line up with the tokens whatever
+ * markup or hyphens the source had.
+ *
+ * @param tokens - One sentence's tokens.
+ * @returns One part of speech per token.
+ */
+export function tagTokens(tokens: Token[]): PartOfSpeech[] {
+  // The part-of-speech step alone: no sentence splitting, entities or sentiment to set up.
+  nlp ??= winkNLP(model, ['pos'])
+  const its = nlp.its
+  const text = tokens.map((token) => token.text).join(' ')
+  const starts = new Map<number, number>()
+  let offset = 0
+  tokens.forEach((token, index) => {
+    starts.set(offset, index)
+    offset += token.text.length + 1
+  })
+  const tags: PartOfSpeech[] = tokens.map(() => 'other')
+  let position = 0
+  nlp
+    .readDoc(text)
+    .tokens()
+    .each((item: ItemToken) => {
+      position += (item.out(its.precedingSpaces) as string).length
+      const index = starts.get(position)
+      const value = item.out(its.value) as string
+      // A token the model splits (`can't` → `ca` + `n't`) takes the tag of its first piece.
+      if (index !== undefined) {
+        const tag = item.out(its.pos) as string
+        tags[index] = tag === 'ADJ' && quantifiers.has(value.toLowerCase()) ? 'determiner' : (fromUniversal[tag] ?? 'other')
+      }
+      position += value.length
+    })
+  return tags
+}
+
+// Function words with one part of speech whatever the sentence: a neighbour that is one of
+// these needs no tagger (and the model is not even set up). Words with a second reading
+// ("can", "will", "that", "like", "well", "so") are left to the tagger.
+const closedClass = new Map<string, PartOfSpeech>([
+  ...words('the a an this these those every each either neither no his her its their my your our whose', 'determiner'),
+  ...words('of in on at for from with without to by into onto across through over under between among about against during towards toward upon via', 'preposition'),
+  ...words('and or nor but', 'conjunction'),
+  ...words('because although though unless whereas whether if while', 'conjunction'),
+  ...words('i me you he him she they them we us it myself yourself himself herself itself ourselves themselves who whom', 'pronoun'),
+  ...words('is are was were be been being am has have had does do did would could should shall must might', 'auxiliary'),
+  ...words('not never often also still now too very already always sometimes again soon here there then', 'adverb')
+])
+
+function words(list: string, tag: PartOfSpeech): Array<[string, PartOfSpeech]> {
+  return list.split(' ').map((word) => [word, tag])
+}
+
+/**
+ * Tags computed on first use for one sentence, so a sentence whose matches need no part of
+ * speech (nearly all of them) is never tagged, and a function word next to a match is
+ * answered without the tagger.
+ *
+ * @param tokens - One sentence's tokens.
+ * @returns A function from token index to part of speech.
+ */
+export function lazyTags(tokens: Token[]): (index: number) => PartOfSpeech | undefined {
+  let tags: PartOfSpeech[] | undefined
+  return (index) => {
+    const known = closedClass.get(tokens[index]?.key ?? '')
+    return known ?? (tags ??= tagTokens(tokens))[index]
+  }
+}

@@ -1,0 +1,85 @@
+import {describe, expect, it, vi} from 'vitest'
+import type {Rule} from '../../packages/retext-stigma/src/types.js'
+
+// Count the sentences the tagger reads, to prove tagging is lazy.
+const tagged = vi.hoisted(() => ({sentences: [] as string[]}))
+// The engine's own copy of wink-nlp, as its package resolves it.
+vi.mock('../../packages/retext-stigma/node_modules/wink-nlp/src/wink-nlp.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('wink-nlp')>()
+  const wrap = (...args: Parameters<typeof actual.default>) => {
+    const nlp = actual.default(...args)
+    const readDoc = nlp.readDoc.bind(nlp)
+    nlp.readDoc = (text: string) => {
+      tagged.sentences.push(text)
+      return readDoc(text)
+    }
+    return nlp
+  }
+  return {...actual, default: wrap}
+})
+
+const {lint, fix} = await import('../../packages/retext-stigma/src/api.js')
+const {tagTokens} = await import('../../packages/retext-stigma/src/pos.js')
+
+const token = (text: string, start: number) => ({key: text.toLowerCase(), text, start, end: start + text.length, gapBefore: false, lineBefore: false})
+const tokens = (words: string[]) => {
+  let offset = 0
+  return words.map((word) => {
+    const made = token(word, offset)
+    offset += word.length + 1
+    return made
+  })
+}
+
+describe('tagging', () => {
+  it('gives each token the part of speech of its neighbours’ reading', () => {
+    expect(tagTokens(tokens(['she', 'is', 'a', 'lifelong', 'alcoholic', 'now']))).toEqual(['pronoun', 'auxiliary', 'determiner', 'adjective', 'adjective', 'adverb'])
+    expect(tagTokens(tokens(['an', 'alcoholic', 'ginger', 'beer'])).slice(2)).toEqual(['noun', 'noun'])
+  })
+
+  it('keeps one tag per token where the tagger splits a word', () => {
+    const tags = tagTokens(tokens(['the', 'city’s', 'homeless', 'can’t', 'wait']))
+    expect(tags).toHaveLength(5)
+    expect(tags[0]).toBe('determiner')
+  })
+
+  it('reads a quantifier before "of" as a determiner, not an adjective', () => {
+    expect(tagTokens(tokens(['the', 'mentally', 'ill', 'most', 'of', 'them']))[3]).toBe('determiner')
+  })
+})
+
+const gizmo: Rule = {
+  id: 'test-gizmo',
+  category: 'drugs',
+  severity: 'error',
+  confidence: 'clear-cut',
+  terms: [{phrase: 'gizmoic', kind: 'fixed'}, {phrase: 'gizmoid', kind: 'fixed', context: {followed_by_pos: ['verb', 'auxiliary']}}],
+  suggestions: {default: [{text: 'person with gizmos', safe: true}]},
+  explanation: 'A test rule about gizmos, used only by the engine tests.',
+  context: {head: true, not_preceded_by_pos: ['auxiliary']}
+}
+const options = {customRules: [gizmo]}
+const found = (text: string) => lint(text, options).filter((finding) => finding.ruleId === gizmo.id).map((finding) => finding.actual)
+
+describe('part-of-speech conditions', () => {
+  it('fires where the term heads its noun phrase, not where a noun or adjective follows', () => {
+    expect(found('She is a lifelong gizmoic now.')).toEqual(['gizmoic'])
+    expect(found('Living with a gizmoic can be hard.')).toEqual(['gizmoic'])
+    expect(found('He wrote about the mind of the gizmoic.')).toEqual(['gizmoic'])
+    expect(found('She ordered a gizmoic ginger beer.')).toEqual([])
+    expect(found('They sell gizmoic drinks.')).toEqual([])
+    expect(fix('She is a lifelong gizmoic now.', options)).toBe('She is a lifelong person with gizmos now.')
+  })
+
+  it('checks the parts of speech of the words before and after', () => {
+    expect(found('The cider is gizmoic.')).toEqual([])
+    expect(found('The gizmoid was late.')).toEqual(['gizmoid'])
+    expect(found('The gizmoid in the room.')).toEqual([])
+  })
+
+  it('tags only sentences where a candidate has a neighbour that is not a function word', () => {
+    tagged.sentences.length = 0
+    lint('Clean prose about the weather. The council met on Tuesday. A gizmoic arrived. The gizmoic was late. The addict was seen.', options)
+    expect(tagged.sentences).toEqual(['A gizmoic arrived'])
+  })
+})

@@ -1,0 +1,64 @@
+import {describe, expect, it} from 'vitest'
+import {lint, fix, type Rule} from 'retext-stigma'
+import {compileWordSet} from '../../packages/retext-stigma/src/compile.js'
+import {documentWords, isAbout, occurrences} from '../../packages/retext-stigma/src/topic.js'
+
+describe('a document’s words', () => {
+  it('counts every word of the raw text, normalised as rule words are', () => {
+    const words = documentWords('Heroin, HEROIN and the user’s heroin-free days.\n\n# Heading\n\nMore heroin.')
+    expect(words.counts.get('heroin')).toBe(4)
+    expect(words.counts.get("user's")).toBe(1)
+    expect(words.total).toBe(11)
+  })
+
+  it('calls a document about a topic only when its words are dense enough', () => {
+    const topic = compileWordSet(['drug*', 'heroin'])
+    if (!topic) throw new Error('no word set')
+    const filler = Array.from({length: 500}, () => 'council').join(' ')
+    expect(occurrences(documentWords(`Drugs and heroin. ${filler}`), topic)).toBe(2)
+    expect(isAbout(documentWords(`Drugs and heroin. ${filler}`), topic)).toBe(true)
+    expect(isAbout(documentWords(`Drugs. ${filler}`), topic)).toBe(false)
+    expect(isAbout(documentWords('One drug.'), topic)).toBe(true)
+  })
+})
+
+const sprocket: Rule = {
+  id: 'test-sprocket',
+  category: 'drugs',
+  severity: 'error',
+  confidence: 'clear-cut',
+  terms: [{phrase: 'sprocketeer'}],
+  suggestions: {default: [{text: 'person with sprockets', plural: 'people with sprockets', safe: true}]},
+  explanation: 'A test rule about sprockets, used only by the engine tests.',
+  context: {window: 'document', requires: ['gear*'], forbids: ['bicycle']}
+}
+const found = (text: string) => lint(text, {customRules: [sprocket]}).filter((finding) => finding.ruleId === sprocket.id).map((finding) => finding.actual)
+
+describe('the document window', () => {
+  it('looks for its words anywhere in the text, in other paragraphs too', () => {
+    expect(found('Gears were everywhere.\n\nA sprocketeer came in.')).toEqual(['sprocketeer'])
+    expect(found('A sprocketeer came in.\n\nNothing else happened.')).toEqual([])
+    expect(found('A sprocketeer came in.\n\nThe gears turned.\n\nHe rode a bicycle.')).toEqual([])
+  })
+})
+
+describe('sobriety and test idioms', () => {
+  it('fires on "get clean" where the paragraph is about drugs though the sentence names none', () => {
+    expect(fix('Several tenants had started using heroin again. Others wanted to get clean.')).toBe(
+      'Several tenants had started using heroin again. Others wanted to stop using drugs.'
+    )
+    expect(lint('Others wanted to get clean.').map((finding) => finding.ruleId)).toEqual([])
+  })
+
+  it('takes a date or a length of time after the words as the idiom in any context', () => {
+    expect(lint('She got clean in 2015.').map((finding) => finding.actual)).toEqual(['got clean'])
+    expect(lint('Clean for a year, he moved to Leeds.').map((finding) => finding.actual)).toEqual(['Clean'])
+    expect(lint('The kitchen stayed clean for a week.')).toEqual([])
+    expect(lint('He got clean water in 2015.')).toEqual([])
+  })
+
+  it('reads a test or sample "coming back clean" as a drug-test result', () => {
+    expect(fix('His last test came back clean.')).toBe('His last test came back negative.')
+    expect(lint('The water sample came back clean for lead.')).toEqual([])
+  })
+})
