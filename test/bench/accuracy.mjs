@@ -20,7 +20,7 @@ if (!existsSync(engine)) {
 
 const {lint, listRules} = await import(pathToFileURL(engine).href)
 // The corpus parser and scoring are TypeScript, shared with the corpus tests.
-const {loadCorpus, scoreCorpus, formatScore, formatMisses, precision, recall} = await tsImport('../corpus/corpus.ts', import.meta.url)
+const {loadCorpus, scoreCorpus, formatScore, formatTallies, formatMisses, precision, recall} = await tsImport('../corpus/corpus.ts', import.meta.url)
 const {holdoutFolder, pendingRules, expectsUnder, scoreByFamily} = await tsImport('../corpus/holdout.ts', import.meta.url)
 
 const confidences = new Map(listRules().map((rule) => [rule.id, rule.confidence]))
@@ -31,23 +31,6 @@ const pending = [...pendingRules.keys()].filter((id) => !confidences.has(id))
 
 const percent = (value) => `${(value * 100).toFixed(1)}%`
 
-/** A per-family table with the same columns as formatScore's per-category one. */
-function formatFamilies(tallies) {
-  const row = (name, tally) =>
-    [
-      name.padEnd(17),
-      String(tally.sentences).padStart(9),
-      String(tally.traps).padStart(6),
-      String(tally.truePositives + tally.falseNegatives).padStart(9),
-      String(tally.truePositives).padStart(5),
-      String(tally.falsePositives).padStart(4),
-      String(tally.falseNegatives).padStart(4),
-      percent(precision(tally)).padStart(10),
-      percent(recall(tally)).padStart(7)
-    ].join(' ')
-  const header = ['family'.padEnd(17), 'sentences', ' traps', ' expected', '   TP', '  FP', '  FN', ' precision', ' recall'].join(' ')
-  return [header, ...[...tallies].map(([name, tally]) => row(name, tally))].join('\n')
-}
 
 const holdout = loadCorpus(join(root, holdoutFolder))
 // Its files share their names with the tuning corpus's: say which folder a listed miss is in.
@@ -65,7 +48,7 @@ for (const {name, documents, listed} of corpora) {
     const score = scoreCorpus(documents, lintText, expects)
     const label = `${name}, preset ${preset}`
     console.log(formatScore(label, score))
-    console.log(formatFamilies(scoreByFamily(documents, lintText, expects)))
+    console.log(formatTallies('family', scoreByFamily(documents, lintText, expects)))
     if (listed) {
       const misses = formatMisses(score)
       if (misses) console.log(misses)

@@ -226,6 +226,19 @@ export function scoreCorpus(documents: CorpusDocument[], lintText: (text: string
  * @returns The table.
  */
 export function formatScore(label: string, score: Score): string {
+  const categories = [...score.byCategory.entries()].sort(([a], [b]) => a.localeCompare(b))
+  return `Corpus accuracy, ${label}\n${formatTallies('category', [...categories, ['overall', score.total]])}`
+}
+
+/**
+ * A table of tallies, one row each under a header whose first column is `heading`: the
+ * columns of {@link formatScore}, shared with the accuracy benchmark's per-family table.
+ *
+ * @param heading - The first column's title (`category`, `family`).
+ * @param rows - Each row's name and tally, in order.
+ * @returns The header and the rows, joined by line breaks.
+ */
+export function formatTallies(heading: string, rows: Iterable<[string, Tally]>): string {
   const percent = (value: number): string => `${(value * 100).toFixed(1)}%`
   const row = (name: string, tally: Tally): string =>
     [
@@ -239,9 +252,8 @@ export function formatScore(label: string, score: Score): string {
       percent(precision(tally)).padStart(10),
       percent(recall(tally)).padStart(7)
     ].join(' ')
-  const header = ['category'.padEnd(17), 'sentences', ' traps', ' expected', '   TP', '  FP', '  FN', ' precision', ' recall'].join(' ')
-  const lines = [...score.byCategory.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, tally]) => row(name, tally))
-  return [`Corpus accuracy, ${label}`, header, ...lines, row('overall', score.total)].join('\n')
+  const header = [heading.padEnd(17), 'sentences', ' traps', ' expected', '   TP', '  FP', '  FN', ' precision', ' recall'].join(' ')
+  return [header, ...[...rows].map(([name, tally]) => row(name, tally))].join('\n')
 }
 
 /**

@@ -1,5 +1,5 @@
 import {constants} from 'node:fs'
-import {access, open, realpath, rename, stat, unlink} from 'node:fs/promises'
+import {access, open, realpath, rename, stat, unlink, type FileHandle} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {isMainThread} from 'node:worker_threads'
 import {InputError} from './errors.js'
@@ -44,30 +44,42 @@ export async function writeAtomically(path: string, content: string | Uint8Array
   // On a worker the main thread does this for the whole run (see interrupt-cleanup.ts).
   const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
   try {
-    // Left behind by a run of an earlier process with the same id, killed before it could clean up.
-    await unlink(temporary).catch(() => undefined)
-    const handle = await open(temporary, 'wx', 0o600)
-    try {
-      await handle.writeFile(content, 'utf8')
+    await writeTemporary(temporary, content, 0o600, async (handle) => {
       await handle.chown(before.uid, before.gid).catch(() => undefined)
       await handle.chmod(before.mode & 0o7777)
       const written = await handle.stat()
       if (written.uid !== before.uid || written.gid !== before.gid)
         throw new InputError(`belongs to user ${before.uid} and group ${before.gid}, which --fix cannot keep when you write it; not written (run destigma as its owner)`)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    })
     await rename(temporary, target)
   } catch (error) {
-    await unlink(temporary).catch(() => undefined)
-    if (error instanceof InputError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error)})`)
+    throw await writeFailure(error, temporary)
   } finally {
     release?.()
   }
   await syncFolder(dirname(target))
+}
+
+/** Write the temporary file, let `prepare` set it up (owner, mode), and flush it to disk. */
+async function writeTemporary(temporary: string, content: string | Uint8Array, mode: number, prepare?: (handle: FileHandle) => Promise<void>): Promise<void> {
+  // Left behind by a run of an earlier process with the same id, killed before it could clean up.
+  await unlink(temporary).catch(() => undefined)
+  const handle = await open(temporary, 'wx', mode)
+  try {
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined)
+    await prepare?.(handle)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Remove the temporary file and say why the write failed, in the user's terms. */
+async function writeFailure(error: unknown, temporary: string): Promise<InputError> {
+  await unlink(temporary).catch(() => undefined)
+  if (error instanceof InputError) return error
+  const code = (error as NodeJS.ErrnoException).code
+  return new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code ?? String(error)})`)
 }
 
 /** Make the rename itself durable; some filesystems cannot sync a folder, which is no reason to fail. */
@@ -98,19 +110,10 @@ export async function writeFileAtomically(path: string, content: Uint8Array): Pr
   const temporary = temporaryPathFor(join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)))
   const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
   try {
-    await unlink(temporary).catch(() => undefined)
-    const handle = await open(temporary, 'wx', 0o666)
-    try {
-      await handle.writeFile(content)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await writeTemporary(temporary, content, 0o666)
     await rename(temporary, path)
   } catch (error) {
-    await unlink(temporary).catch(() => undefined)
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(`cannot be written (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code ?? String(error)})`)
+    throw await writeFailure(error, temporary)
   } finally {
     release?.()
   }
