@@ -67,6 +67,13 @@ describe('stylish reporter', () => {
     expect(run.stdout).toMatch(/1:37\s+warning\s+addicts → people with addiction/)
   })
 
+  it('says when a finding is a mention, under mentions: lower', () => {
+    const folder = workspace({'m.txt': 'The word junkie hurts. Junkies know it.\n'})
+    const run = cli(['--mentions', 'lower', 'm.txt'], {cwd: folder})
+    expect(run.stdout).toMatch(/1:10\s+warning\s+junkie \(mentioned as a word\) → /)
+    expect(run.stdout).toMatch(/1:24\s+error\s+Junkies → /)
+  })
+
   it('prints nothing for clean files', () => {
     const folder = workspace(files)
     const run = cli(['clean.txt'], {cwd: folder})

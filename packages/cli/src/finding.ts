@@ -22,6 +22,8 @@ export interface ReportedFinding extends Place {
   note: string
   /** The match is inside quotation marks (reported lower, without a fix, under the default `quotes`). */
   inQuotation?: boolean
+  /** The match is a word discussed as a word, reported lower under `mentions: lower`. */
+  mention?: boolean
   fix?: Fix
   /** Where the fix's range is, for SARIF. */
   fixPlace?: Place

@@ -119,7 +119,8 @@ function reportable(finding: Finding, place: (offset: number) => {line: number; 
     endOffset: finding.endOffset,
     url: finding.url,
     note: finding.note,
-    inQuotation: finding.inQuotation
+    inQuotation: finding.inQuotation,
+    mention: finding.mention
   }
   if (finding.fix) {
     const start = place(finding.fix.range[0])

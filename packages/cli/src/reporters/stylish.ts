@@ -25,8 +25,9 @@ export function stylishReporter(color: boolean): Reporter {
         const place = `${finding.line}:${finding.column}`.padEnd(8)
         const severity = severityColour[finding.severity](finding.severity.padEnd(7))
         // Without a suggestion (an unused directive), the message says more than the flagged text.
-        const quoted = finding.inQuotation ? paint.dim(' (in a quotation)') : ''
-        const what = finding.expected[0] ? `${paint.bold(finding.actual)}${quoted} → ${paint.green(finding.expected[0])}` : finding.message
+        const quoted = [finding.inQuotation && ' (in a quotation)', finding.mention && ' (mentioned as a word)'].filter(Boolean).join('')
+        const marks = quoted ? paint.dim(quoted) : ''
+        const what = finding.expected[0] ? `${paint.bold(finding.actual)}${marks} → ${paint.green(finding.expected[0])}` : finding.message
         lines.push(`  ${paint.dim(place)} ${severity} ${what}  ${paint.dim(finding.ruleId)}\n`)
         lines.push(`  ${' '.repeat(17)}${paint.dim(firstSentence(finding.note))}\n`)
       }
