@@ -1,4 +1,7 @@
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {loadRules} from '../../packages/rules-compiler/src/load.js'
+import {root} from '../helpers.js'
 import {cli, jsonOf, stackLines, workspace} from './helpers.js'
 
 const files = {
@@ -88,6 +91,18 @@ describe('information flags', () => {
     expect(page).toMatch(/^# addict\n/)
     for (const heading of ['## Why', '## What it flags', '## Say instead', '## Sources']) expect(page).toContain(heading)
     expect(JSON.parse(cli(['--explain', 'addict', '--format', 'json']).stdout)).toMatchObject({id: 'addict', category: 'drugs'})
+  })
+
+  it('--explain shows the rule file\'s examples, and links that work outside the repository', () => {
+    const {rule} = loadRules(join(root, 'rules')).rules.find(({rule}) => rule.id === 'clean-person') ?? {}
+    const page = cli(['--explain', 'clean-person']).stdout
+    const flagged = page.slice(page.indexOf('### Flagged'), page.indexOf('### Not flagged'))
+    const kept = page.slice(page.indexOf('### Not flagged'), page.indexOf('\n## ', page.indexOf('### Not flagged')))
+    expect(rule?.examples?.invalid?.length).toBeGreaterThan(0)
+    for (const example of rule?.examples?.invalid ?? []) expect(flagged).toContain(example.text.split('\n')[0])
+    for (const example of rule?.examples?.valid ?? []) expect(kept).toContain(example.text.split('\n')[0])
+    expect(page).toContain('](https://github.com/destigma/destigma/blob/main/rules/drugs/clean-person.yml)')
+    expect(page).not.toContain('](../../')
   })
 
   it('--list-rules lists rules, also as JSON', () => {

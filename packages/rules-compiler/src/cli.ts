@@ -6,8 +6,9 @@ import {loadRules, RuleFileError} from './load.js'
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
 const rulesDir = join(root, 'rules')
 const engineDir = join(root, 'packages/retext-stigma')
+const compilerDir = join(root, 'packages/rules-compiler')
 
-/** Write the compiled rule set the engine bundles. */
+/** Write the compiled rule set the engine bundles, and the rules' examples for `--explain`. */
 function build(): void {
   const {rules, sources, classes} = loadRules(rulesDir)
   const {version} = JSON.parse(readFileSync(join(engineDir, 'package.json'), 'utf8')) as {version: string}
@@ -15,6 +16,10 @@ function build(): void {
   // Examples are for tests and docs; leaving them out keeps the engine's bundle small.
   const ruleSet = {version, rules: rules.map(({rule: {examples: _examples, ...rule}}) => rule), sources, classes}
   writeFileSync(join(engineDir, 'generated/rules.json'), JSON.stringify(ruleSet) + '\n')
+  // The examples go to a file of their own, which only `destigma --explain` loads (examples.ts).
+  mkdirSync(join(compilerDir, 'generated'), {recursive: true})
+  const examples = Object.fromEntries(rules.map(({rule}) => [rule.id, rule.examples ?? {}]))
+  writeFileSync(join(compilerDir, 'generated/examples.json'), JSON.stringify(examples) + '\n')
   console.log(`compiled ${rules.length} rules from rules/`)
 }
 
