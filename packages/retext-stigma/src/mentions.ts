@@ -20,6 +20,9 @@ const frameNouns = new Set(
 /** The frame nouns that take a bare term right after them (`the word junkie`). */
 const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor nickname'.split(' '))
 
+/** The plural frame nouns that open a bare list of terms: `the words junkie and crackhead`. */
+const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
+
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 const titleNouns = new Set(
   'title titles film films movie book novel song album documentary series show programme program play poem article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch'.split(
@@ -253,6 +256,9 @@ export class SentenceMentions {
       const before = start - 1
       if (before < 0) return false
       if (this.frameEndsAt(before, start, quoted)) return items === 0 || listLike
+      // A bare plural frame takes a list, never one word: `the words junkie and crackhead`, but
+      // `the words addicts hear` is a clause.
+      if (!quoted && this.pluralFrameEndsAt(before, start)) return items === 0 ? this.listFollows(last) : listLike
       let end = before
       const join = tokens[before]?.key
       if (join === 'and' || join === 'or' || join === 'nor') end = before - 1
@@ -267,7 +273,7 @@ export class SentenceMentions {
       }
       // An unquoted item: up to three words, stopping at a frame or a list separator.
       let itemStart = end
-      while (itemStart > 0 && end - itemStart < 2 && !tokens[itemStart]?.gapBefore && !this.frameEndsAt(itemStart - 1, itemStart, false)) {
+      while (itemStart > 0 && end - itemStart < 2 && !tokens[itemStart]?.gapBefore && !this.frameEndsAt(itemStart - 1, itemStart, false) && !this.pluralFrameEndsAt(itemStart - 1, itemStart)) {
         const key = tokens[itemStart - 1]?.key
         if (key === 'and' || key === 'or' || key === 'nor') break
         itemStart--
@@ -277,6 +283,20 @@ export class SentenceMentions {
       quoted = false
     }
     return false
+  }
+
+  /** `the words`, `these terms`: a determined plural frame noun right before item `item`. */
+  private pluralFrameEndsAt(at: number, item: number): boolean {
+    const {tokens} = this
+    return pluralFrameNouns.has(tokens[at]?.key ?? '') && /^(?:the|these|those)$/.test(tokens[at - 1]?.key ?? '') && !tokens[item]?.gapBefore
+  }
+
+  /** Another item follows the match: a conjunction or a list separator. */
+  private listFollows(last: number): boolean {
+    const next = this.tokens[last + 1]
+    if (!next) return false
+    if (next.key === 'and' || next.key === 'or' || next.key === 'nor') return true
+    return /^[,;/]$/.test(this.between(last, last + 1).trim())
   }
 
   /** The match ends its list: punctuation or the end of the sentence follows it. */
