@@ -18,6 +18,8 @@ describe('mentions are not reported by default', () => {
     ['a list with an Oxford comma after “slurs such as”', 'Slurs such as junkie, crackhead, and druggie were common.'],
     ['a list across a line break', 'Terms such as addict, junkie\nand crackhead are harmful.'],
     ['labels like', 'Labels like junkie dehumanise people.'],
+    ['quotation marks round exactly a term of several words', 'We no longer write “committed suicide”; we write “died by suicide”.'],
+    ['a quoted phrase after a verb of naming', 'In the 1980s the tabloids called them "AIDS victims".'],
     ['a bare list after a determined plural frame noun', 'The words junkie and crackhead still appear in charge sheets.'],
     ['a bare comma list after “the terms”', 'Reporters still use the terms junkie, crackhead or druggie.'],
     ['a list that mixes quoted and bare items', 'Terms such as “addict”, junkie and crackhead are harmful.'],

@@ -23,6 +23,12 @@ const singularFrameNouns = new Set('word term label phrase expression name slur 
 /** The plural frame nouns that open a bare list of terms: `the words junkie and crackhead`. */
 const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
 
+/** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
+const wordUseVerbs = new Set('say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than called calling termed dubbed'.split(' '))
+
+/** Who a verb of naming names: `called them “AIDS victims”`. */
+const objectPronouns = new Set('them him her it us me you'.split(' '))
+
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 const titleNouns = new Set(
   'title titles film films movie book novel song album documentary series show programme program play poem article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch'.split(
@@ -128,7 +134,7 @@ export class SentenceMentions {
     // Quotations are read only for a quoted match, or for a list item that ends in a mark.
     const quotation = quoted || this.hasEntities() ? this.quotationAround(first, last) : undefined
     if (quotation) {
-      if (this.isScareQuote(quotation)) return true
+      if (this.isScareQuote(quotation) || this.quotesOnlyTheTerm(quotation, first, last)) return true
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
     }
     if (this.trailingFrame(last) || this.leadingParenthetical(quotation?.first ?? first)) return true
@@ -166,6 +172,20 @@ export class SentenceMentions {
     const tail = tokens[quotation.last]
     if (!head || !tail || quotation.speech) return false
     return !/\s/.test(this.text.slice(head.start, tail.end))
+  }
+
+  /**
+   * Quotation marks round exactly a term of several words, and nothing else: the phrase held
+   * up as a phrase (`we no longer say “committed suicide”`, `replace “substance abuse”`).
+   */
+  private quotesOnlyTheTerm(quotation: Quotation, first: number, last: number): boolean {
+    if (quotation.speech || quotation.first !== first || quotation.last !== last) return false
+    // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
+    // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const before = key(first - 1)
+    if (wordUseVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead')) return true
+    return objectPronouns.has(before) && namingVerbs.has(key(first - 2))
   }
 
   /** A quoted title: two content words or more, every one capitalised (`“Crack Babies Grow Up”`). */
