@@ -44,10 +44,17 @@ describe('the document window', () => {
 
 describe('sobriety and test idioms', () => {
   it('fires on "get clean" where the paragraph is about drugs though the sentence names none', () => {
-    expect(fix('Several tenants had started using heroin again. Others wanted to get clean.')).toBe(
-      'Several tenants had started using heroin again. Others wanted to stop using drugs.'
+    expect(fix('Several tenants had started using heroin again. Others got clean that winter.')).toBe(
+      'Several tenants had started using heroin again. Others stopped using drugs that winter.'
     )
-    expect(lint('Others wanted to get clean.').map((finding) => finding.ruleId)).toEqual([])
+    expect(lint('Others got clean that winter.').map((finding) => finding.ruleId)).toEqual([])
+  })
+
+  it('reads wanting or trying to get or stay clean as sobriety in any context, washing aside', () => {
+    expect(lint('Others wanted to get clean.').map((finding) => finding.actual)).toEqual(['get clean'])
+    expect(lint('Most of them are trying to stay clean.').map((finding) => finding.actual)).toEqual(['stay clean'])
+    expect(lint('The kids wanted to get clean after the match.')).toEqual([])
+    expect(lint('Volunteers tried to stay clean while clearing out the flooded basement.')).toEqual([])
   })
 
   it('takes a date or a length of time after the words as the idiom in any context', () => {

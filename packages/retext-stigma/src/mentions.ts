@@ -20,6 +20,15 @@ const frameNouns = new Set(
 /** The frame nouns that take a bare term right after them (`the word junkie`). */
 const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor nickname'.split(' '))
 
+/** The plural frame nouns that open a bare list of terms: `the words junkie and crackhead`. */
+const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
+
+/** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
+const wordUseVerbs = new Set('say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than called calling termed dubbed'.split(' '))
+
+/** Who a verb of naming names: `called them “AIDS victims”`. */
+const objectPronouns = new Set('them him her it us me you'.split(' '))
+
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 const titleNouns = new Set(
   'title titles film films movie book novel song album documentary series show programme program play poem article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch'.split(
@@ -125,7 +134,7 @@ export class SentenceMentions {
     // Quotations are read only for a quoted match, or for a list item that ends in a mark.
     const quotation = quoted || this.hasEntities() ? this.quotationAround(first, last) : undefined
     if (quotation) {
-      if (this.isScareQuote(quotation)) return true
+      if (this.isScareQuote(quotation) || this.quotesOnlyTheTerm(quotation, first, last)) return true
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
     }
     if (this.trailingFrame(last) || this.leadingParenthetical(quotation?.first ?? first)) return true
@@ -163,6 +172,20 @@ export class SentenceMentions {
     const tail = tokens[quotation.last]
     if (!head || !tail || quotation.speech) return false
     return !/\s/.test(this.text.slice(head.start, tail.end))
+  }
+
+  /**
+   * Quotation marks round exactly a term of several words, and nothing else: the phrase held
+   * up as a phrase (`we no longer say “committed suicide”`, `replace “substance abuse”`).
+   */
+  private quotesOnlyTheTerm(quotation: Quotation, first: number, last: number): boolean {
+    if (quotation.speech || quotation.first !== first || quotation.last !== last) return false
+    // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
+    // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const before = key(first - 1)
+    if (wordUseVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead')) return true
+    return objectPronouns.has(before) && namingVerbs.has(key(first - 2))
   }
 
   /** A quoted title: two content words or more, every one capitalised (`“Crack Babies Grow Up”`). */
@@ -253,6 +276,9 @@ export class SentenceMentions {
       const before = start - 1
       if (before < 0) return false
       if (this.frameEndsAt(before, start, quoted)) return items === 0 || listLike
+      // A bare plural frame takes a list, never one word: `the words junkie and crackhead`, but
+      // `the words addicts hear` is a clause.
+      if (!quoted && this.pluralFrameEndsAt(before, start)) return items === 0 ? this.listFollows(last) : listLike
       let end = before
       const join = tokens[before]?.key
       if (join === 'and' || join === 'or' || join === 'nor') end = before - 1
@@ -267,7 +293,7 @@ export class SentenceMentions {
       }
       // An unquoted item: up to three words, stopping at a frame or a list separator.
       let itemStart = end
-      while (itemStart > 0 && end - itemStart < 2 && !tokens[itemStart]?.gapBefore && !this.frameEndsAt(itemStart - 1, itemStart, false)) {
+      while (itemStart > 0 && end - itemStart < 2 && !tokens[itemStart]?.gapBefore && !this.frameEndsAt(itemStart - 1, itemStart, false) && !this.pluralFrameEndsAt(itemStart - 1, itemStart)) {
         const key = tokens[itemStart - 1]?.key
         if (key === 'and' || key === 'or' || key === 'nor') break
         itemStart--
@@ -277,6 +303,20 @@ export class SentenceMentions {
       quoted = false
     }
     return false
+  }
+
+  /** `the words`, `these terms`: a determined plural frame noun right before item `item`. */
+  private pluralFrameEndsAt(at: number, item: number): boolean {
+    const {tokens} = this
+    return pluralFrameNouns.has(tokens[at]?.key ?? '') && /^(?:the|these|those)$/.test(tokens[at - 1]?.key ?? '') && !tokens[item]?.gapBefore
+  }
+
+  /** Another item follows the match: a conjunction or a list separator. */
+  private listFollows(last: number): boolean {
+    const next = this.tokens[last + 1]
+    if (!next) return false
+    if (next.key === 'and' || next.key === 'or' || next.key === 'nor') return true
+    return /^[,;/]$/.test(this.between(last, last + 1).trim())
   }
 
   /** The match ends its list: punctuation or the end of the sentence follows it. */
