@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import type {Finding} from 'retext-stigma'
+import {fakeFinding as finding} from './fake-finding.js'
 import {CorpusFormatError, formatMisses, formatScore, parseCorpus, precision, recall, scoreCorpus} from './corpus.js'
 
 // The corpus test is only as good as its parser and its arithmetic: check both on small inputs.
@@ -17,25 +17,6 @@ An introduction that is not part of any document.
 - “They called us junkies,” she said.
   - junkie: junkies (quoted)
 `
-
-const finding = (ruleId: string, actual: string, offset: number, inQuotation = false): Finding => ({
-  ruleId,
-  category: 'drugs',
-  severity: 'warning',
-  message: '',
-  actual,
-  expected: [],
-  line: 1,
-  column: offset + 1,
-  endLine: 1,
-  endColumn: offset + actual.length + 1,
-  offset,
-  endOffset: offset + actual.length,
-  url: '',
-  note: '',
-  inQuotation,
-  alternatives: []
-})
 
 describe('parseCorpus', () => {
   it('reads documents, paragraphs, sentences, traps and quoted expectations', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Finding} from 'retext-stigma'
+import {fakeFinding as finding} from './fake-finding.js'
 import {CorpusFormatError, parseCorpus, scoreCorpus} from './corpus.js'
 import {expectsUnder, parseDigests, scoreByFamily} from './holdout.js'
 
@@ -23,25 +24,6 @@ const source = `## news report: A tiny hold-out
   - family: new-rules
 - It rained.
 `
-
-const finding = (ruleId: string, actual: string, offset: number): Finding => ({
-  ruleId,
-  category: 'drugs',
-  severity: 'warning',
-  message: '',
-  actual,
-  expected: [],
-  line: 1,
-  column: offset + 1,
-  endLine: 1,
-  endColumn: offset + actual.length + 1,
-  offset,
-  endOffset: offset + actual.length,
-  url: '',
-  note: '',
-  inQuotation: false,
-  alternatives: []
-})
 
 describe('parseCorpus, hold-out additions', () => {
   const [document] = parseCorpus(source, 'drugs', 'tiny.md')
