@@ -3,7 +3,7 @@ import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
 import {readProse} from '@destigma/formats'
-import retextStigma, {checkOptions, lint, lintTree, mergeOptions, withDefaults, type StigmaOptions} from 'retext-stigma'
+import retextStigma, {checkOptions, lint, lintTree, resolveOptions, type StigmaOptions} from 'retext-stigma'
 
 // Issue 11, family 1: a term discussed as a word is a mention, not a use.
 const found = (text: string, options: StigmaOptions = {}): string[] => lint(text, options).map((finding) => `${finding.ruleId}: ${finding.actual}`)
@@ -133,9 +133,9 @@ describe('mentions in Markdown and HTML', () => {
 describe('the mentions option', () => {
   it('is checked, merged and defaulted like the other single values', () => {
     expect(checkOptions({mentions: 'lower'}, new Set())).toEqual([])
-    expect(checkOptions({mentions: 'hide'}, new Set())).toEqual([{path: 'mentions', message: 'must be one of "ignore", "lower", "report", got "hide"'}])
-    expect(mergeOptions({mentions: 'lower'}, {preset: 'strict'}, {mentions: 'report'}).mentions).toBe('report')
-    expect(withDefaults({}).mentions).toBe('ignore')
+    expect(checkOptions({mentions: 'hide'}, new Set())).toEqual([{path: 'mentions', message: 'must be one of "ignore", "lower", "report", got "hide"', allowed: ['ignore', 'lower', 'report'], value: 'hide'}])
+    expect(resolveOptions({mentions: 'lower'}, {preset: 'strict'}, {mentions: 'report'}).mentions).toBe('report')
+    expect(resolveOptions({}).mentions).toBe('ignore')
   })
 
   it('is refused by the plugin when invalid', () => {

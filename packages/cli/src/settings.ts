@@ -1,4 +1,4 @@
-import type {StigmaOptions} from 'retext-stigma'
+import type {ConfigRequest} from '@destigma/config'
 import type {Shard} from './shard.js'
 import type {SuppressionRequest} from './suppressions.js'
 
@@ -20,8 +20,9 @@ export interface DocxOutput {
 
 /** Settings for linting each file, the same in the main thread and in workers. */
 export interface LintSettings {
-  /** Options from the command line (`--preset`, `--locale`, `--rule`), layered over config files. */
-  cliOptions: StigmaOptions
+  /** Where config comes from: `--config` (absolute) or `--no-config`, and the option flags (`--preset`, `--locale`, `--mentions`, `--rule`), which win over config files. */
+  config: ConfigRequest
+  /** `--config` as typed. */
   configPath?: string
   noConfig: boolean
   fix: FixMode

@@ -1,7 +1,8 @@
 import type {Root} from 'nlcst'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {recalledComments, rememberComments} from './comments.js'
-import {readProseParts, type Format} from './index.js'
+import type {Format} from './format.js'
+import {readProseParts} from './read.js'
 
 /** What the prefilter asks of the engine (retext-stigma's `candidateScan`). */
 export interface ProseScan {

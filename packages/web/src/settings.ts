@@ -1,4 +1,4 @@
-import {categories, checkOptions, type Category, type Locale, type MentionsMode, type QuotesMode, type StigmaOptions} from 'retext-stigma'
+import {categories, checkOptions, optionDefaults, type Category, type Locale, type MentionsMode, type QuotesMode, type StigmaOptions} from 'retext-stigma'
 
 /** What the page lets a person choose; the only thing it stores. */
 export interface Settings {
@@ -14,7 +14,7 @@ export interface Settings {
 export const storageKey = 'destigma.settings'
 
 /** The settings a first visit starts with: the engine's defaults. */
-export const defaultSettings: Settings = {locale: 'en-GB', preset: 'recommended', quotes: 'lower', mentions: 'ignore', off: []}
+export const defaultSettings: Settings = {...optionDefaults, off: []}
 
 /**
  * The engine options for some settings, plus the phrases ignored this session.
