@@ -1,5 +1,6 @@
 import {statSync} from 'node:fs'
 import {extname, resolve} from 'node:path'
+import type {LoadedRule} from '@destigma/rules-compiler'
 import {checkRule, type Rule} from 'retext-stigma'
 import {ConfigError} from './config-error.js'
 import {parseDataFile, pathSegments} from './data-file.js'
@@ -12,13 +13,6 @@ const maxRuleFileSize = 1024 * 1024
 
 /** Parsed and schema-checked rule files; a bad file throws each time it is asked for. */
 const ruleFiles = new FileCache<LoadedRule | ConfigError>()
-
-/** A custom rule, the file it came from and where its id is written. */
-export interface LoadedRule {
-  rule: Rule
-  file: string
-  idAt?: {line: number; column: number}
-}
 
 /** Forget cached rule files. */
 export function clearRuleCache(): void {

@@ -2,7 +2,9 @@ import {statSync} from 'node:fs'
 import {basename, dirname, extname, resolve} from 'node:path'
 import {checkOptions, listRules, mergeOptions, type StigmaOptions} from 'retext-stigma'
 import {ConfigError} from './config-error.js'
-import {clearRuleCache, loadCustomRules, type LoadedRule} from './custom-rules.js'
+import type {LoadedRule} from '@destigma/rules-compiler'
+import {isRecord} from '@destigma/rule-schema'
+import {clearRuleCache, loadCustomRules} from './custom-rules.js'
 import {parseDataFile, pathSegments, type DataFile} from './data-file.js'
 import {FileCache, describeReadFailure} from './file-cache.js'
 
@@ -165,8 +167,6 @@ function customRulesOf(layer: Layer): LoadedRule[] {
     loadCustomRules(entry, dirname(layer.file), (message) => new ConfigError(layer.file, [{...locate(layer.data, [...layer.prefix, 'customRules', index]), message}]))
   )
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function exists(file: string): boolean {
   try {

@@ -1,7 +1,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {checkRule} from './custom-rules.js'
+import {checkRule} from '@destigma/rule-schema'
 import {findInTree, type RawFinding} from './engine.js'
 import {checkOptions, OptionsError, withDefaults} from './options.js'
 import {ruleSet, ruleUrl} from './rule-set.js'

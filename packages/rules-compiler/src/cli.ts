@@ -6,7 +6,7 @@ import {loadRules, RuleFileError} from './load.js'
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
 const rulesDir = join(root, 'rules')
 const engineDir = join(root, 'packages/retext-stigma')
-const compilerDir = join(root, 'packages/rules-compiler')
+const cliDir = join(root, 'packages/cli')
 
 /** Write the compiled rule set the engine bundles, and the rules' examples for `--explain`. */
 function build(): void {
@@ -16,10 +16,10 @@ function build(): void {
   // Examples are for tests and docs; leaving them out keeps the engine's bundle small.
   const ruleSet = {version, rules: rules.map(({rule: {examples: _examples, ...rule}}) => rule), sources, classes}
   writeFileSync(join(engineDir, 'generated/rules.json'), JSON.stringify(ruleSet) + '\n')
-  // The examples go to a file of their own, which only `destigma --explain` loads (examples.ts).
-  mkdirSync(join(compilerDir, 'generated'), {recursive: true})
+  // The examples go to a file of the CLI's own, which only `destigma --explain` loads.
+  mkdirSync(join(cliDir, 'generated'), {recursive: true})
   const examples = Object.fromEntries(rules.map(({rule}) => [rule.id, rule.examples ?? {}]))
-  writeFileSync(join(compilerDir, 'generated/examples.json'), JSON.stringify(examples) + '\n')
+  writeFileSync(join(cliDir, 'generated/examples.json'), JSON.stringify(examples) + '\n')
   console.log(`compiled ${rules.length} rules from rules/`)
 }
 
