@@ -1,3 +1,4 @@
+import {copyFileSync} from 'node:fs'
 import {defineConfig} from 'tsup'
 
 export default defineConfig({
@@ -9,5 +10,7 @@ export default defineConfig({
   dts: {compilerOptions: {paths: {'@destigma/rule-schema': ['../rule-schema/src/index.ts']}}},
   clean: true,
   target: 'node20',
-  platform: 'neutral'
+  platform: 'neutral',
+  // Written by the rules compiler (prebuild) from the schema the engine checks custom rules with.
+  onSuccess: async () => copyFileSync('generated/rule.schema.json', 'dist/rule.schema.json')
 })

@@ -2,6 +2,7 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'n
 import {join} from 'node:path'
 import {categoryTitles, flaggedForms, listRules, rulePage, showFlaggedExample, type RuleInfo} from 'retext-stigma'
 import {loadRules} from './load.js'
+import {ruleJsonSchema, ruleSchemaFile} from './rule-json-schema.js'
 
 const cell = (text: string): string => text.replaceAll('|', '\\|')
 
@@ -26,30 +27,32 @@ export function indexPage(rules: RuleInfo[]): string {
 }
 
 /**
- * Write `docs/rules/`, or with `check` compare it with what would be written.
+ * Write the generated files: `docs/rules/` and the rule files' JSON Schema; or with `check`,
+ * compare them with what would be written.
  *
  * @param root - The repository root.
  * @param check - Only compare; write nothing.
  * @returns Paths that are stale (always empty when writing).
  */
 export async function writeDocs(root: string, check: boolean): Promise<string[]> {
-  const folder = join(root, 'docs/rules')
+  const folder = 'docs/rules'
   // The engine ships without examples; take them from the rule files.
   const examples = new Map(loadRules(join(root, 'rules')).rules.map(({rule}) => [rule.id, rule.examples]))
   const rules = listRules().map((rule) => ({...rule, examples: examples.get(rule.id)}))
   const page = (rule: RuleInfo): string => generatedNote(`rules/${rule.category}/${rule.id}.yml`) + rulePage(rule, {showFlagged: (example) => showFlaggedExample(rule, example)})
-  const pages = new Map<string, string>(rules.map((rule) => [`${rule.id}.md`, page(rule)]))
-  pages.set('README.md', indexPage(rules))
+  const files = new Map<string, string>(rules.map((rule) => [`${folder}/${rule.id}.md`, page(rule)]))
+  files.set(`${folder}/README.md`, indexPage(rules))
+  files.set(ruleSchemaFile, ruleJsonSchema())
   const stale: string[] = []
   if (check) {
-    for (const [name, content] of pages) {
-      const file = join(folder, name)
-      if (!existsSync(file) || readFileSync(file, 'utf8') !== content) stale.push(`docs/rules/${name}`)
+    for (const [name, content] of files) {
+      const file = join(root, name)
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== content) stale.push(name)
     }
-    if (existsSync(folder)) for (const name of readdirSync(folder)) if (!pages.has(name)) stale.push(`docs/rules/${name} (no such rule)`)
+    if (existsSync(join(root, folder))) for (const name of readdirSync(join(root, folder))) if (!files.has(`${folder}/${name}`)) stale.push(`${folder}/${name} (no such rule)`)
     return stale
   }
-  mkdirSync(folder, {recursive: true})
-  for (const [name, content] of pages) writeFileSync(join(folder, name), content)
+  mkdirSync(join(root, folder), {recursive: true})
+  for (const [name, content] of files) writeFileSync(join(root, name), content)
   return stale
 }
