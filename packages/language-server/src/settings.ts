@@ -1,4 +1,6 @@
+import {isRecord} from '@destigma/rule-schema'
 import {checkOptions, listRules, type StigmaOptions} from 'retext-stigma'
+import {defaultLanguages} from './languages.js'
 
 /** The `destigma` section of the editor's settings. */
 export interface EditorSettings {
@@ -12,13 +14,10 @@ export interface EditorSettings {
   problems: string[]
 }
 
-/** Language ids linted when the settings name none. */
-export const defaultLanguages = ['markdown', 'mdx', 'plaintext', 'text', 'html']
 
 /** The option keys the editor settings may carry, as in every config surface. */
 const optionKeys = ['locale', 'preset', 'rules', 'allow', 'quotes', 'mentions'] as const
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 let builtInIds: Set<string> | undefined
 

@@ -1,5 +1,6 @@
 import type {Category, Locale, MentionsMode, QuotesMode, Rule, Severity, StigmaOptions} from './types.js'
 import {categories, locales} from './types.js'
+import {isRecord} from '@destigma/rule-schema'
 
 /** Options with every default filled in. */
 export interface ResolvedOptions {
@@ -32,9 +33,6 @@ export class OptionsError extends Error {
 
 const knownKeys = ['locale', 'preset', 'rules', 'allow', 'quotes', 'mentions', 'categories', 'customRules']
 const ruleSettings = ['off', 'error', 'warning', 'info']
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Check an options object without resolving it.
