@@ -16,6 +16,9 @@ const frontEnds = {
   web: {name: '@destigma/web', folder: 'web'}
 }
 
+// The compiler runs at build time; a front end takes rule pages and rule data from the engine.
+const compiler = {group: ['@destigma/rules-compiler', '@destigma/rules-compiler/*'], message: 'The rules compiler is build-time only: take rule pages and rule data from the engine (retext-stigma).'}
+
 /** Forbid every front end but `own`, by package name and by relative path into its build (its src/ is the rule above). */
 function otherFrontEnds(own) {
   return Object.entries(frontEnds)
@@ -38,8 +41,8 @@ export default tseslint.config(
   },
   restrict(['packages/*/src/**'], []),
   restrict(['packages/retext-stigma/src/**', 'packages/rule-schema/src/**', 'packages/formats/src/**'], [nodeModules]),
-  restrict(['packages/cli/src/**'], otherFrontEnds('cli')),
-  restrict(['packages/language-server/src/**'], otherFrontEnds('server')),
-  restrict(['packages/vscode/src/**'], otherFrontEnds('vscode')),
-  restrict(['packages/web/src/**'], [nodeModules, ...otherFrontEnds('web')])
+  restrict(['packages/cli/src/**'], [compiler, ...otherFrontEnds('cli')]),
+  restrict(['packages/language-server/src/**'], [compiler, ...otherFrontEnds('server')]),
+  restrict(['packages/vscode/src/**'], [compiler, ...otherFrontEnds('vscode')]),
+  restrict(['packages/web/src/**'], [nodeModules, compiler, ...otherFrontEnds('web')])
 )

@@ -28,6 +28,7 @@ describe('the layering', () => {
     ['the compiler reaches into the engine\'s src/ by path', 'packages/rules-compiler/src/planted.ts', "import {lint} from '../../retext-stigma/src/api.js'\nexport const run = lint\n"],
     ['the engine reaches into the rule format\'s src/ by path', 'packages/retext-stigma/src/planted.ts', "import {checkRule} from '../../rule-schema/src/check-rule.js'\nexport const check = checkRule\n"],
     ['config reaches into the compiler\'s src/ from a subfolder', 'packages/config/src/deep/planted.ts', "import {parseDataFile} from '../../../rules-compiler/src/data-file.js'\nexport const parse = parseDataFile\n"],
+    ['the CLI loads the build-time rules compiler', 'packages/cli/src/planted.ts', "import {loadRules} from '@destigma/rules-compiler'\nexport const load = loadRules\n"],
     ['the extension loads the server\'s code', 'packages/vscode/src/planted.ts', "import {startServer} from '../../language-server/dist/server.js'\nexport const start = startServer\n"]
   ])('fails when %s', async (_case, path, code) => {
     expect(await failingRules(path, code)).toEqual(['no-restricted-imports'])
