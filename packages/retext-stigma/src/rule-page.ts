@@ -49,7 +49,7 @@ export function flaggedForms(rule: Rule): string[] {
  * @returns For example `Drugs · error · preset: recommended · safe fix available`.
  */
 export function ruleFacts(rule: Pick<RuleInfo, 'category' | 'severity' | 'preset' | 'fixable'>): string {
-  return `${categoryTitles[rule.category] ?? rule.category} · ${rule.severity} · preset: ${rule.preset} · ${rule.fixable ? 'safe fix available' : 'suggestions only'}`
+  return `${categoryTitles[rule.category]} · ${rule.severity} · preset: ${rule.preset} · ${rule.fixable ? 'safe fix available' : 'suggestions only'}`
 }
 
 /**
