@@ -37,7 +37,7 @@ export interface LoadedRule {
  * @param check - Returns schema problems for the parsed value.
  * @returns The parsed value, where its id is written, and its problems.
  */
-export function readYaml(file: string, display: string, check?: (value: unknown) => RuleProblem[]): {value: unknown; idAt?: {line: number; column: number}; problems: RuleFileProblem[]} {
+function readYaml(file: string, display: string, check?: (value: unknown) => RuleProblem[]): {value: unknown; idAt?: {line: number; column: number}; problems: RuleFileProblem[]} {
   let data
   try {
     data = parseDataFile(display, readFileSync(file, 'utf8'), 'yaml')
