@@ -1,5 +1,5 @@
 import {describe, expect, it, vi} from 'vitest'
-import type {Rule} from '../../packages/retext-stigma/src/types.js'
+import type {Rule} from '../../packages/rule-schema/src/types.js'
 
 // Count the sentences the tagger reads, to prove tagging is lazy.
 const tagged = vi.hoisted(() => ({sentences: [] as string[]}))

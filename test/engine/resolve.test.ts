@@ -17,8 +17,8 @@ vi.mock('../../packages/retext-stigma/src/options.js', async (importOriginal) =>
     }
   }
 })
-vi.mock('../../packages/retext-stigma/src/custom-rules.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../packages/retext-stigma/src/custom-rules.js')>()
+vi.mock('@destigma/rule-schema', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@destigma/rule-schema')>()
   return {
     ...actual,
     checkRule: (...args: Parameters<typeof actual.checkRule>) => {

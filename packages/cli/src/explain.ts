@@ -1,6 +1,6 @@
 import {resolve} from 'node:path'
 import {loadConfig} from '@destigma/config'
-import {docsBase, listRules, ruleUrl, type Rule, type RuleInfo} from 'retext-stigma'
+import {docsBase, listRules, rulePage, ruleUrl, showFlaggedExample, type Rule, type RuleInfo} from 'retext-stigma'
 import {UsageError} from './errors.js'
 import type {Settings} from './settings.js'
 
@@ -46,11 +46,11 @@ export async function explainRule(id: string, settings: Settings): Promise<strin
     throw new UsageError(`--explain: no rule has the id "${id}"${close.length ? `; did you mean ${close.slice(0, 5).join(', ')}?` : ''} (destigma --list-rules lists them)`)
   }
   if (settings.format === 'json') return JSON.stringify(rule, null, 2) + '\n'
-  const [{rulePage}, {ruleExamples}] = await Promise.all([import('@destigma/rules-compiler/src/docs.js'), import('@destigma/rules-compiler/src/examples.js')])
-  const page = rulePage({...rule, examples: rule.examples ?? ruleExamples(rule.id)})
-  // The page's first line is a note for the docs folder ("generated, do not edit"), not for readers;
-  // its links into the repository are relative to docs/rules, which a terminal is not.
-  return page.replace(/^<!--.*?-->\n+/, '').replaceAll('](../../', `](${docsBase.replace(/docs\/rules\/$/, '')}`)
+  // The built-in rules ship without their examples; a chunk of their own keeps them off every other run.
+  const {default: examples} = await import('../generated/examples.json', {with: {type: 'json'}})
+  const withExamples = {...rule, examples: rule.examples ?? (examples as Record<string, Rule['examples']>)[rule.id]}
+  // Links into the repository are relative to docs/rules there, which a terminal is not.
+  return rulePage(withExamples, {repository: docsBase.replace(/docs\/rules\/$/, ''), showFlagged: (example) => showFlaggedExample(rule, example)})
 }
 
 /**

@@ -2,7 +2,8 @@ import {statSync} from 'node:fs'
 import {basename, dirname, extname, resolve} from 'node:path'
 import {createLinter, listRules, OptionsError, resolveOptions, type Linter, type OptionsProblem, type ResolvedOptions, type StigmaOptions} from 'retext-stigma'
 import {ConfigError} from './config-error.js'
-import {clearRuleCache, loadCustomRules, type LoadedRule} from './custom-rules.js'
+import {isRecord} from '@destigma/rule-schema'
+import {clearRuleCache, loadCustomRules, type CustomRuleFile} from './custom-rules.js'
 import {parseDataFile, pathSegments, type DataFile} from './data-file.js'
 import {FileCache, describeReadFailure} from './file-cache.js'
 
@@ -101,7 +102,7 @@ export function loadConfig(filePath: string, request: ConfigRequest = {}): Resol
   try {
     options = resolveOptions(request.settings, ...fileLayers, request.flags)
   } catch (error) {
-    if (error instanceof OptionsError) throw layerError(error.problems, found)
+    if (error instanceof OptionsError) throw layerError(error.problems, found, rules)
     throw error
   }
   const config: ResolvedConfig = {options, linter: createLinter(options), files: found.map((layer) => layer.file)}
@@ -113,7 +114,7 @@ export function loadConfig(filePath: string, request: ConfigRequest = {}): Resol
 const resolutions = new Map<string, {parts: unknown[]; config: ResolvedConfig}>()
 
 /** A layer's options, with its custom rules loaded in place of their paths. */
-function optionsOf(layer: Layer, rules: LoadedRule[]): StigmaOptions {
+function optionsOf(layer: Layer, rules: CustomRuleFile[]): StigmaOptions {
   const options: StigmaOptions = {...(layer.options as StigmaOptions)}
   delete options.customRules
   if (rules.length > 0) options.customRules = rules.map((entry) => entry.rule)
@@ -124,12 +125,28 @@ function optionsOf(layer: Layer, rules: LoadedRule[]): StigmaOptions {
  * The error for the first layer with problems, as the resolver numbered them (settings, then the
  * files farthest first, then flags): a config file's problems at their lines in it.
  */
-function layerError(problems: OptionsProblem[], found: Layer[]): Error {
+function layerError(problems: OptionsProblem[], found: Layer[], rules: CustomRuleFile[][]): Error {
   const first = Math.min(...problems.map((problem) => problem.layer ?? 0))
   const mine = problems.filter((problem) => (problem.layer ?? 0) === first)
   if (first === 0) return new OptionsLayerError('settings', mine)
   if (first === found.length + 1) return new OptionsLayerError('flags', mine)
-  const layer = found[found.length - first] as Layer
+  const index = found.length - first
+  const layer = found[index] as Layer
+  // A custom rule's problem is in its own file, at the field the engine names.
+  const inRule = mine.map((problem) => ({problem, rule: /^customRules\[(\d+)\](.*)$/.exec(problem.path)}))
+  const ruleProblem = inRule.find(({rule}) => rule)
+  if (ruleProblem?.rule) {
+    const loaded = rules[index]?.[Number(ruleProblem.rule[1])] as CustomRuleFile
+    return new ConfigError(
+      loaded.file,
+      inRule
+        .filter(({rule}) => rule?.[1] === ruleProblem.rule?.[1])
+        .map(({problem, rule}) => {
+          const pointer = (rule?.[2] ?? '').replaceAll('.', '/')
+          return {...loaded.data.locate(pathSegments(pointer)), message: `custom rule${pointer === '' ? '' : ` at ${pointer}`}: ${problem.message}`}
+        })
+    )
+  }
   return new ConfigError(
     layer.file,
     mine.map((problem) => ({...layer.data.locate([...layer.prefix, ...pathSegments(problem.path)]), message: `${problem.path}: ${problem.message}`}))
@@ -140,7 +157,7 @@ function layerError(problems: OptionsProblem[], found: Layer[]): Error {
  * Drop rule files an earlier (nearer) layer already loaded, so configs may share a rules folder;
  * a rule id used twice, or one that is built in, is an error at the rule's `id`.
  */
-function uniqueRules(perLayer: LoadedRule[][]): LoadedRule[][] {
+function uniqueRules(perLayer: CustomRuleFile[][]): CustomRuleFile[][] {
   const files = new Set<string>()
   const ids = new Set(builtInIds ??= new Set(listRules().map((rule) => rule.id)))
   return perLayer.map((loaded) =>
@@ -217,13 +234,11 @@ function parseLayer(file: string, text: string): Layer | ConfigError | null {
   }
 }
 
-function customRulesOf(layer: Layer): LoadedRule[] {
+function customRulesOf(layer: Layer): CustomRuleFile[] {
   return layer.customRulePaths.flatMap((entry, index) =>
     loadCustomRules(entry, dirname(layer.file), (message) => new ConfigError(layer.file, [{...locate(layer.data, [...layer.prefix, 'customRules', index]), message}]))
   )
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function exists(file: string): boolean {
   try {

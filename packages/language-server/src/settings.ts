@@ -1,4 +1,6 @@
+import {isRecord} from '@destigma/rule-schema'
 import {optionNames, OptionsError, resolveOptions, type StigmaOptions} from 'retext-stigma'
+import {defaultLanguages} from './languages.js'
 
 /** The `destigma` section of the editor's settings. */
 export interface EditorSettings {
@@ -12,13 +14,8 @@ export interface EditorSettings {
   problems: string[]
 }
 
-/** Language ids linted when the settings name none. */
-export const defaultLanguages = ['markdown', 'mdx', 'plaintext', 'text', 'html']
-
 /** Options the editor settings may carry: all but custom rules, which only config files name (as paths). */
 const settingNames = optionNames.filter((name) => name !== 'customRules')
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** One options object per distinct settings, so that documents with the same settings share a resolution. */
 const interned = new Map<string, StigmaOptions>()

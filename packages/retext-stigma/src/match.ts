@@ -1,7 +1,7 @@
 import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile.js'
 import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
-import {anyNumber} from './pattern.js'
+import {anyNumber} from '@destigma/rule-schema'
 import {lazyTags} from './pos.js'
 import {hasNameCue, inTitleLine} from './title-case.js'
 import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'

@@ -1,3 +1,4 @@
+import {isRecord} from '@destigma/rule-schema'
 import {categories, locales, type StigmaOptions} from './types.js'
 
 /**
@@ -46,9 +47,6 @@ export class OptionsError extends Error {
 /** The name of every option, the same in every config surface. */
 export const optionNames = [...(Object.keys(choiceOptions) as ChoiceOption[]), 'rules', 'allow', 'categories', 'customRules'] as const
 const ruleSettings = ['off', 'error', 'warning', 'info']
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Check an options object without resolving it.

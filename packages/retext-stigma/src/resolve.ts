@@ -1,6 +1,5 @@
 import {compileRules, type CompiledRules} from './compile.js'
-import {checkRule} from './custom-rules.js'
-import {expandTerm} from './inflect.js'
+import {checkRule, expandTerm} from '@destigma/rule-schema'
 import {checkOptions, choiceOptions, optionDefaults, OptionsError, type ChoiceOption, type OptionsProblem} from './options.js'
 import {ruleSet} from './rule-set.js'
 import type {Category, Locale, MentionsMode, QuotesMode, Rule, Severity, StigmaOptions} from './types.js'

@@ -1,7 +1,7 @@
 import type {Root, Sentence, Paragraph} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
-import {normaliseWord, hyphens} from './normalise.js'
+import {normaliseWord, hyphens} from '@destigma/rule-schema'
 
 /** A word (or one part of a hyphenated word) with its place in the source. */
 export interface Token {
