@@ -3,7 +3,7 @@ import {parseArgs} from 'node:util'
 import {formatFromName} from '@destigma/formats'
 import {choiceOptions, type ChoiceOption, type Severity, type StigmaOptions} from 'retext-stigma'
 import {UsageError} from './errors.js'
-import {docxComments, type DocxOutput, type ReporterName, type Settings} from './settings.js'
+import {docxComments, type DocxOutput, type ReporterName, type CommandLine} from './settings.js'
 import {parseShard} from './shard.js'
 import {defaultSuppressionsFile, type SuppressionRequest} from './suppressions.js'
 
@@ -23,7 +23,7 @@ const choiceFlags = Object.fromEntries(Object.keys(choiceOptions).map((name) => 
  * @returns The settings.
  * @throws {UsageError} On an unknown flag or a bad value.
  */
-export function parseCommandLine(argv: string[], cwd: string): Settings {
+export function parseCommandLine(argv: string[], cwd: string): CommandLine {
   let parsed
   try {
     parsed = parseArgs({
@@ -75,11 +75,10 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
   for (const name of Object.keys(choiceOptions)) if (values[name as keyof typeof values] !== undefined) flags[name] = values[name as keyof typeof values]
   if (values.rule) flags.rules = parseRuleFlags(values.rule)
 
-  const settings: Settings = {
+  const settings: CommandLine = {
     format,
     paths: positionals,
     config: {flags, noConfig: Boolean(values['no-config']), ...(values.config === undefined ? {} : {configPath: resolve(cwd, values.config)})},
-    noConfig: Boolean(values['no-config']),
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none',
     quiet: Boolean(values.quiet),
     reportUnusedDirectives: Boolean(values['report-unused-directives']),
@@ -91,7 +90,6 @@ export function parseCommandLine(argv: string[], cwd: string): Settings {
     help: Boolean(values.help),
     version: Boolean(values.version)
   }
-  if (values.config !== undefined) settings.configPath = values.config
   if (values['stdin-filename'] !== undefined) settings.stdinFilename = values['stdin-filename']
   if (values['max-warnings'] !== undefined) settings.maxWarnings = parseCount('--max-warnings', values['max-warnings'], 0)
   if (values.jobs !== undefined) settings.jobs = parseCount('--jobs', values.jobs, 1)

@@ -13,7 +13,7 @@ import {debugging, describeInternalError} from './internal-error.js'
 import {displayPath} from './paths.js'
 import {createReporter} from './reporters/index.js'
 import {lintTargets} from './run.js'
-import type {Settings} from './settings.js'
+import type {CommandLine} from './settings.js'
 import {suppressionReport, Suppressions} from './suppressions.js'
 import {version} from './version.js'
 
@@ -92,7 +92,7 @@ function stdinHasInput(): boolean {
  * folder's config (whose custom rules `--rule` and `--suppress-rule` may name). A broken config
  * file is left for the files under it to report.
  */
-function checkFlags(settings: Settings): void {
+function checkFlags(settings: CommandLine): void {
   let config: ResolvedConfig
   try {
     config = loadConfig(resolve(settings.cwd, 'destigma'), settings.config)

@@ -1,8 +1,8 @@
 import {resolve} from 'node:path'
 import {loadConfig} from '@destigma/config'
-import {docsBase, listRules, rulePage, ruleUrl, showFlaggedExample, type Rule, type RuleInfo} from 'retext-stigma'
+import {docsBase, listRules, ruleInfo, rulePage, showFlaggedExample, type Rule, type RuleInfo} from 'retext-stigma'
 import {UsageError} from './errors.js'
-import type {Settings} from './settings.js'
+import type {CommandLine} from './settings.js'
 
 /**
  * Every rule in play in the working folder: the built-in ones and the custom ones its config adds.
@@ -11,23 +11,11 @@ import type {Settings} from './settings.js'
  * @returns The rules, built-in first.
  * @throws {ConfigError} When the config is invalid.
  */
-export function rulesInPlay(settings: Settings): Array<RuleInfo & {custom: boolean}> {
-  const config = loadConfig(resolve(settings.cwd, 'destigma'), {
-    ...(settings.configPath === undefined ? {} : {configPath: resolve(settings.cwd, settings.configPath)}),
-    noConfig: settings.noConfig
-  })
-  const custom = (config.options.customRules ?? []).map((rule) => ({...describeCustom(rule), custom: true}))
+export function rulesInPlay(settings: CommandLine): Array<RuleInfo & {custom: boolean}> {
+  // The flags play no part in which rules exist; cli.ts checks them on their own.
+  const config = loadConfig(resolve(settings.cwd, 'destigma'), {...settings.config, flags: undefined})
+  const custom = config.options.customRules.map((rule) => ({...ruleInfo(rule), custom: true}))
   return [...listRules().map((rule) => ({...rule, custom: false})), ...custom]
-}
-
-function describeCustom(rule: Rule): RuleInfo {
-  return {
-    ...rule,
-    url: ruleUrl(rule.id),
-    preset: rule.confidence === 'clear-cut' ? 'recommended' : 'strict',
-    fixable: Object.values(rule.suggestions).some((list) => list?.some((suggestion) => suggestion.safe)),
-    sourceDetails: []
-  }
 }
 
 /**
@@ -38,7 +26,7 @@ function describeCustom(rule: Rule): RuleInfo {
  * @returns The text to print.
  * @throws {UsageError} When no rule has that id.
  */
-export async function explainRule(id: string, settings: Settings): Promise<string> {
+export async function explainRule(id: string, settings: CommandLine): Promise<string> {
   const rules = rulesInPlay(settings)
   const rule = rules.find((candidate) => candidate.id === id)
   if (!rule) {
@@ -59,7 +47,7 @@ export async function explainRule(id: string, settings: Settings): Promise<strin
  * @param settings - The command line's settings.
  * @returns The text to print.
  */
-export function listRulesText(settings: Settings): string {
+export function listRulesText(settings: CommandLine): string {
   const rules = rulesInPlay(settings)
   if (settings.format === 'json')
     return (

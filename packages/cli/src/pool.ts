@@ -1,7 +1,7 @@
 import {Worker} from 'node:worker_threads'
 import type {FileOutcome} from './finding.js'
 import type {Job} from './process-file.js'
-import type {LintSettings} from './settings.js'
+import type {RunOptions} from './settings.js'
 
 /** What a worker sends back for one file; `timedOut` when the pool stopped it past the time budget. */
 export type WorkerReply = {index: number; outcome: FileOutcome} | {index: number; internal: string} | {index: number; timedOut: number}
@@ -18,7 +18,7 @@ export type WorkerReply = {index: number; outcome: FileOutcome} | {index: number
  * @param onReply - Called for each file as it finishes.
  * @returns When every file is done.
  */
-export function runInWorkers(jobs: Array<{index: number; job: Job}>, settings: LintSettings, size: number, onReply: (reply: WorkerReply) => void): Promise<void> {
+export function runInWorkers(jobs: Array<{index: number; job: Job}>, settings: RunOptions, size: number, onReply: (reply: WorkerReply) => void): Promise<void> {
   return new Promise((resolve) => {
     let next = 0
     let running = 0

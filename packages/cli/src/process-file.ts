@@ -5,11 +5,11 @@ import {docsBase, maxFixPasses, type Finding, type OptionsProblem} from 'retext-
 import {InputError} from './errors.js'
 import {contractFields, positionsIn, type FileOutcome, type ReportedFinding} from './finding.js'
 import {displayPath} from './paths.js'
-import {readSourceFile, type Source} from './read-source.js'
-import type {LintSettings} from './settings.js'
+import {readSourceFile, type InputText} from './read-source.js'
+import type {RunOptions} from './settings.js'
 
 /** A file to lint, or standard input already read. */
-export type Job = {kind: 'file'; path: string; format: Format} | {kind: 'stdin'; source: Source; format: Format; filename?: string}
+export type Job = {kind: 'file'; path: string; format: Format} | {kind: 'stdin'; source: InputText; format: Format; filename?: string}
 
 const directivesUrl = new URL('../cli.md#inline-directives', docsBase).href
 
@@ -21,7 +21,7 @@ const directivesUrl = new URL('../cli.md#inline-directives', docsBase).href
  * @param settings - How.
  * @returns The outcome.
  */
-export async function processJob(job: Job, settings: LintSettings): Promise<FileOutcome> {
+export async function processJob(job: Job, settings: RunOptions): Promise<FileOutcome> {
   const filePath = job.kind === 'file' ? job.path : job.filename ? resolve(settings.cwd, job.filename) : '<stdin>'
   const outcome: FileOutcome = {
     filePath,
@@ -66,7 +66,7 @@ export async function processJob(job: Job, settings: LintSettings): Promise<File
 }
 
 /** Write the fixed text (`--fix`) or describe it (`--fix-dry-run`). */
-async function deliverFix(job: Job, source: Source, text: string, settings: LintSettings, outcome: FileOutcome): Promise<void> {
+async function deliverFix(job: Job, source: InputText, text: string, settings: RunOptions, outcome: FileOutcome): Promise<void> {
   if (settings.fix === 'dry-run') {
     outcome.output = (source.bom ? '\uFEFF' : '') + text
     const {createTwoFilesPatch} = await import('diff')
@@ -80,7 +80,7 @@ async function deliverFix(job: Job, source: Source, text: string, settings: Lint
 }
 
 /** A document's lint as the reporters take it: findings and unused directives in order, what `--quiet` keeps. */
-function reported(text: string, linted: DocumentLint, settings: LintSettings): ReportedFinding[] {
+function reported(text: string, linted: DocumentLint, settings: RunOptions): ReportedFinding[] {
   const place = positionsIn(text)
   const all = [...linted.findings.map((finding) => reportable(finding, place)), ...linted.unusedDirectives.map(unusedDirective)]
   return all.filter((finding) => !settings.quiet || finding.severity === 'error').sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)

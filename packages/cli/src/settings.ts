@@ -18,13 +18,10 @@ export interface DocxOutput {
   comments: (typeof docxComments)[number]
 }
 
-/** Settings for linting each file, the same in the main thread and in workers. */
-export interface LintSettings {
+/** How to lint each file, the same in the main thread and in workers. */
+export interface RunOptions {
   /** Where config comes from: `--config` (absolute) or `--no-config`, and the option flags (`--preset`, `--locale`, `--mentions`, `--rule`), which win over config files. */
   config: ConfigRequest
-  /** `--config` as typed. */
-  configPath?: string
-  noConfig: boolean
   fix: FixMode
   quiet: boolean
   reportUnusedDirectives: boolean
@@ -39,7 +36,7 @@ export interface LintSettings {
 }
 
 /** Everything the command line asked for. */
-export interface Settings extends LintSettings {
+export interface CommandLine extends RunOptions {
   format: ReporterName
   paths: string[]
   stdinFilename?: string

@@ -110,18 +110,27 @@ export interface RuleInfo extends Rule {
  * @returns Every rule, sorted by category and id.
  */
 export function listRules(): RuleInfo[] {
-  return ruleSet.rules
-    .map((rule) => ({
-      ...rule,
-      url: ruleUrl(rule.id),
-      preset: rule.confidence === 'clear-cut' ? ('recommended' as const) : ('strict' as const),
-      fixable: Object.values(rule.suggestions).some((list) => list?.some((suggestion) => suggestion.safe)),
-      sourceDetails: (rule.sources ?? []).flatMap((key) => {
-        const source = ruleSet.sources[key]
-        return source ? [{key, ...source}] : []
-      })
-    }))
-    .sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))
+  return ruleSet.rules.map(ruleInfo).sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id))
+}
+
+/**
+ * A rule with what editors, docs and `--explain` need: its page, preset, whether it can be
+ * fixed, and its sources (those of the built-in rule set it cites).
+ *
+ * @param rule - A built-in or custom rule.
+ * @returns The rule with its metadata.
+ */
+export function ruleInfo(rule: Rule): RuleInfo {
+  return {
+    ...rule,
+    url: ruleUrl(rule.id),
+    preset: rule.confidence === 'clear-cut' ? 'recommended' : 'strict',
+    fixable: Object.values(rule.suggestions).some((list) => list?.some((suggestion) => suggestion.safe)),
+    sourceDetails: (rule.sources ?? []).flatMap((key) => {
+      const source = ruleSet.sources[key]
+      return source ? [{key, ...source}] : []
+    })
+  }
 }
 
 /** The version of the built-in rule set. */

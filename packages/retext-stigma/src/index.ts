@@ -1,6 +1,6 @@
 export {default} from './plugin.js'
 export type {StigmaMessageFields} from './plugin.js'
-export {lint, lintTree, fix, applyFixes, chooseFixes, maxFixPasses, listRules, ruleSetVersion} from './api.js'
+export {lint, lintTree, fix, applyFixes, chooseFixes, maxFixPasses, listRules, ruleInfo, ruleSetVersion} from './api.js'
 export {findingsFromMessages} from './messages.js'
 export {createLinter} from './linter.js'
 export type {Linter} from './linter.js'
