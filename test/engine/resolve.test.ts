@@ -5,27 +5,24 @@ import type {Rule} from 'retext-stigma'
 // The engine's source, so that its checkers can be counted.
 import retextStigma, {createLinter, fix, lint, lintTree, OptionsError, resolveOptions} from '../../packages/retext-stigma/src/index.js'
 
-const counts = vi.hoisted(() => ({options: 0, rules: 0}))
-
+// Every call of the engine's two checkers, counted.
+const {counts, counted} = vi.hoisted(() => {
+  const counts = {options: 0, rules: 0}
+  const counted =
+    <Args extends unknown[], Result>(key: keyof typeof counts, check: (...args: Args) => Result) =>
+    (...args: Args): Result => {
+      counts[key]++
+      return check(...args)
+    }
+  return {counts, counted}
+})
 vi.mock('../../packages/retext-stigma/src/options.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../packages/retext-stigma/src/options.js')>()
-  return {
-    ...actual,
-    checkOptions: (...args: Parameters<typeof actual.checkOptions>) => {
-      counts.options++
-      return actual.checkOptions(...args)
-    }
-  }
+  return {...actual, checkOptions: counted('options', actual.checkOptions)}
 })
 vi.mock('@destigma/rule-schema', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@destigma/rule-schema')>()
-  return {
-    ...actual,
-    checkRule: (...args: Parameters<typeof actual.checkRule>) => {
-      counts.rules++
-      return actual.checkRule(...args)
-    }
-  }
+  return {...actual, checkRule: counted('rules', actual.checkRule)}
 })
 
 const zonked: Rule = {
