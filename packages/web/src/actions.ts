@@ -58,6 +58,7 @@ export class PageActions {
     this.checker.now(true)
   }
 
+  /** Read a chosen or dropped file in the worker; it replaces the draft and is shown with its findings. */
   async openFile(file: File): Promise<void> {
     showAlert('')
     showStatus(`Reading ${file.name}…`)
@@ -83,6 +84,7 @@ export class PageActions {
     this.afterEdit(focusList)
   }
 
+  /** Apply every safe fix at once. */
   applyAllSafe(): void {
     const applied = this.state.applyAllSafe()
     if (applied === 0) return
@@ -91,6 +93,7 @@ export class PageActions {
     this.afterEdit(false)
   }
 
+  /** Leave a finding's words alone for this session. */
   ignore(finding: Finding): void {
     const focusList = this.view.detailsHaveFocus()
     this.state.ignore(finding)
@@ -98,12 +101,14 @@ export class PageActions {
     this.afterEdit(focusList)
   }
 
+  /** Check a phrase ignored earlier again. */
   stopIgnoring(phrase: string): void {
     this.state.stopIgnoring(phrase)
     showStatus(`Checking “${phrase}” again.`)
     this.afterEdit(false)
   }
 
+  /** Undo the last edit, ignore or check-again. */
   undo(): void {
     if (!this.state.undo()) return
     this.view.showText(this.state.text)
@@ -134,17 +139,20 @@ export class PageActions {
     this.view.focusMode()
   }
 
+  /** Select a finding, mark it in the text and the list, and show its details. */
   select(index: number): void {
     this.state.select(index)
     this.view.renderSelection(true)
   }
 
+  /** Take new settings, keep them in the browser, and check the draft with them. */
   changeSettings(settings: PageSettings): void {
     this.state.settings = settings
     saveSettings(settings)
     if (this.state.text) this.checker.now()
   }
 
+  /** Put the draft as it reads now on the clipboard. */
   copy(): void {
     void copyText(this.state.text).then((copied) =>
       showStatus(copied ? `Copied the corrected text (${counted(this.state.text.length, 'character')}).` : 'The browser did not allow copying.')

@@ -62,6 +62,7 @@ export class PageState {
     return this.draft
   }
 
+  /** Where the draft came from: a file, or pasted or typed text. */
   get origin(): DraftOrigin {
     return this.draftOrigin
   }
@@ -91,6 +92,7 @@ export class PageState {
     return this.selection
   }
 
+  /** The selected finding, if any. */
   get selectedFinding(): Finding | undefined {
     return this.selection === undefined ? undefined : this.found[this.selection]
   }
@@ -100,6 +102,7 @@ export class PageState {
     return this.draft === this.checkedText
   }
 
+  /** Whether there is an edit, ignore or check-again to undo. */
   get canUndo(): boolean {
     return this.history.length > 0
   }

@@ -136,6 +136,7 @@ export class PageView {
     this.focusListOnRender = true
   }
 
+  /** Focus the first finding in the text, or the text itself when it has none. */
   focusFirstHighlight(): void {
     ;(this.highlights[0] ?? this.documentView).focus()
   }
@@ -145,6 +146,7 @@ export class PageView {
     ;(this.state.mode === 'edit' ? this.editor : (this.highlights[this.state.selected ?? 0] ?? this.documentView)).focus()
   }
 
+  /** Focus the text box. */
   focusEditor(): void {
     this.editor.focus()
   }
