@@ -37,7 +37,9 @@ export interface Linter {
   readonly candidates: CandidateScan | undefined
 }
 
-const english = unified().use(retextEnglish).freeze()
+// Made on first use: a call at the top of the module would keep the parser in every bundle that imports the engine.
+let english: ReturnType<typeof englishProcessor> | undefined
+const englishProcessor = () => unified().use(retextEnglish).freeze()
 
 /**
  * Make a linter for resolved options.
@@ -59,7 +61,7 @@ export function createLinter(options: ResolvedOptions): Linter {
   return {
     options,
     lintTree,
-    lint: (text) => lintTree(english.parse(text), text),
+    lint: (text) => lintTree((english ??= englishProcessor()).parse(text), text),
     get candidates() {
       return (candidates ??= {scan: candidateScan(options)}).scan
     }

@@ -40,6 +40,7 @@ export class PageState {
   private draft = ''
   private draftOrigin: DraftOrigin = pastedText
   private ignoredPhrases: string[] = []
+  private madeOptions: {settings: PageSettings; ignored: readonly string[]; options: StigmaOptions} | undefined
   private changeLog: Change[] = []
   /** The fixes applied, a batch per Apply, each on the text as it was then: the tracked changes of a Word download. */
   private fixes: Fix[][] = []
@@ -112,9 +113,14 @@ export class PageState {
     return this.found.filter((finding) => finding.fix)
   }
 
-  /** The engine options for the settings and the phrases ignored this session. */
+  /**
+   * The engine options for the settings and the phrases ignored this session: the same object
+   * until either changes, so the engine resolves them once per change.
+   */
   options(): StigmaOptions {
-    return toOptions(this.settings, this.ignoredPhrases)
+    if (this.madeOptions?.settings !== this.settings || this.madeOptions.ignored !== this.ignoredPhrases)
+      this.madeOptions = {settings: this.settings, ignored: this.ignoredPhrases, options: toOptions(this.settings, this.ignoredPhrases)}
+    return this.madeOptions.options
   }
 
   /** The person typed in the text box. */
@@ -179,7 +185,7 @@ export class PageState {
   /** Leave a finding's words alone for the session; the next check selects the finding after it. */
   ignore(finding: Finding): void {
     this.remember()
-    this.ignoredPhrases.push(finding.actual)
+    this.ignoredPhrases = [...this.ignoredPhrases, finding.actual]
     this.selectFrom = finding.offset
   }
 

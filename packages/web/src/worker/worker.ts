@@ -1,5 +1,5 @@
 import {lintDocument, openDocx, type DocxComment, type DocxEdit} from '@destigma/formats'
-import {createLinter, listRules, resolveOptions, type Linter, type RuleInfo, type StigmaOptions} from 'retext-stigma'
+import {createLinter, listRules, resolveOptions, type Linter, type RuleInfo} from 'retext-stigma'
 import type {RuleMeta, TrackedCopy, WorkerMessage, WorkerRequest, WorkerResults} from './protocol.js'
 import {lastWordFile, readFile, ReadError} from './read-file.js'
 
@@ -8,19 +8,17 @@ import {lastWordFile, readFile, ReadError} from './read-file.js'
 const rules = new Map<string, RuleInfo>(listRules().map((rule) => [rule.id, rule]))
 
 /** The linter for the page's current settings, made again only when they change. */
-let current: {key: string; linter: Linter} | undefined
-function linterFor(options: StigmaOptions): Linter {
-  // The page's options are a few choices and ignored phrases, so their JSON is a cheap key.
-  const key = JSON.stringify(options)
-  if (current?.key !== key) current = {key, linter: createLinter(resolveOptions(options))}
-  return current.linter
-}
+let linter: Linter | undefined
+const defaultLinter = (): Linter => (linter ??= createLinter(resolveOptions()))
 
 async function answer(request: WorkerRequest): Promise<WorkerResults[keyof WorkerResults]> {
   switch (request.type) {
+    case 'configure':
+      linter = createLinter(resolveOptions(request.options))
+      return undefined
     case 'lint':
       // Inline `destigma-disable…` comments in Markdown and HTML hold here as in the CLI and editors.
-      return (await lintDocument(request.text, request.format, linterFor(request.options))).findings
+      return (await lintDocument(request.text, request.format, defaultLinter())).findings
     case 'read':
       return readFile(request.name, request.bytes)
     case 'docx':
@@ -81,8 +79,7 @@ async function warmUp(): Promise<void> {
       ...rule.suggestions.default.map((suggestion) => `Services for ${suggestion.text} grew.`)
     ])
     .join('\n\n')
-  const linter = linterFor({})
-  for (const format of ['text', 'text', 'text', 'markdown', 'html'] as const) await lintDocument(sample, format, linter, {prefilter: false})
+  for (const format of ['text', 'text', 'text', 'markdown', 'html'] as const) await lintDocument(sample, format, defaultLinter(), {prefilter: false})
   const meta: RuleMeta[] = [...rules.values()].map((rule) => ({
     id: rule.id,
     category: rule.category,
