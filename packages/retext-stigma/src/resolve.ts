@@ -28,13 +28,15 @@ export interface RuleState {
   allowed: ReadonlySet<string>
 }
 
+/** Every value resolveOptions returned, and the rule state of those that have linted. */
+const resolvedValues = new WeakSet<ResolvedOptions>()
 const states = new WeakMap<ResolvedOptions, RuleState>()
 
 let builtIn: CompiledRules | undefined
 
 /**
- * Merge option layers, validate them once (custom rules included), fill in defaults and
- * compile the rule set they lint with.
+ * Merge option layers, validate them once (custom rules included) and fill in defaults. The
+ * rule set they lint with is compiled with them, once, when they first lint.
  *
  * Layers go from the lowest priority to the highest, as design.md orders them: defaults <
  * editor settings < rc files (farthest first, so the nearest wins) < command-line flags.
@@ -57,7 +59,7 @@ export function resolveOptions(...layers: Array<StigmaOptions | undefined>): Res
     categories: merged.categories ?? {},
     customRules: merged.customRules ?? []
   })
-  states.set(resolved, ruleStateFor(resolved))
+  resolvedValues.add(resolved)
   return resolved
 }
 
@@ -68,18 +70,23 @@ export function resolveOptions(...layers: Array<StigmaOptions | undefined>): Res
  * @returns True for resolved options.
  */
 export function isResolved(value: unknown): value is ResolvedOptions {
-  return typeof value === 'object' && value !== null && states.has(value as ResolvedOptions)
+  return typeof value === 'object' && value !== null && resolvedValues.has(value as ResolvedOptions)
 }
 
 /**
- * What linting needs of resolved options.
+ * What linting needs of resolved options, worked out on their first lint (so that checking
+ * options, as the CLI does with its flags before any file is read, compiles nothing).
  *
  * @param resolved - Options from {@link resolveOptions}.
  * @returns Their compiled rules, severities and allowed phrases.
  */
 export function ruleStateOf(resolved: ResolvedOptions): RuleState {
-  const state = states.get(resolved)
-  if (!state) throw new TypeError('retext-stigma: options must come from resolveOptions()')
+  let state = states.get(resolved)
+  if (!state) {
+    if (!resolvedValues.has(resolved)) throw new TypeError('retext-stigma: options must come from resolveOptions()')
+    state = ruleStateFor(resolved)
+    states.set(resolved, state)
+  }
   return state
 }
 
