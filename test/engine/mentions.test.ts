@@ -42,7 +42,10 @@ describe('mentions are not reported by default', () => {
     ['a quoted title after a title noun', 'She starred in the film “Junkie Dad” last year.'],
     ['a quoted title in title case', 'Critics praised “Junkie in the City” when it aired in 2003.'],
     ['an example headline in a sentence about headlines', 'Headlines such as “Junkie mum jailed for neglect” do lasting harm.'],
-    ['a headline read out', 'One headline read “Junkie mum jailed for neglect”, the panel heard.']
+    ['a headline read out', 'One headline read “Junkie mum jailed for neglect”, the panel heard.'],
+    ['a parenthesis naming whose word it is', 'The street homeless, as earlier strategies called them, are a small group.'],
+    ['a parenthesis naming a word for another', 'The AIDS virus, as reporters called HIV, was on every front page.'],
+    ['in the language of', 'A successful suicide, in the language of one old textbook, was a completed act.']
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -72,7 +75,10 @@ describe('frame words that do not make a mention', () => {
     ['a copula without a frame noun', 'Addicts and their families are the people we serve.', ['addict: Addicts']],
     ['a verb of naming applied to a person', 'She called him a junkie in front of his children.', ['junkie: junkie']],
     ['a longer quotation after a verb of naming and its object', 'A councillor called it “a free pass for druggies” last week.', ['druggie: druggies']],
-    ['a plural possessive before a quoted word', "The junkies' ‘recovery’ was slow.", ["junkie: junkies'"]]
+    ['a plural possessive before a quoted word', "The junkies' ‘recovery’ was slow.", ["junkie: junkies'"]],
+    ['a use after a mention, joined by a clause', 'The word junkie hurts, and junkies know it.', ['junkie: junkies']],
+    ['a use after a quoted mention, joined by a clause', 'The term “addict” was dropped, but addicts still hear it.', ['addict: addicts']],
+    ['as with no naming verb after it', 'Addicts, as is well known, are often turned away.', ['addict: Addicts']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -43,6 +43,9 @@ const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled tit
 const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
 const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
 
+/** Verbs that close a parenthesis naming a word after it: `as they were then called`, `as reporters dubbed them`. */
+const trailingNamingVerbs = new Set('called call calls termed dubbed labelled labeled nicknamed'.split(' '))
+
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
 
@@ -206,13 +209,26 @@ export class SentenceMentions {
     return this.aboutHeadlines
   }
 
-  /** `junkies (to use the language of the time)`, `lunatics, as they were then called`. */
+  /**
+   * `junkies (to use the language of the time)`, `lunatics, as they were then called`,
+   * `the street homeless, as earlier strategies called them`, `a successful suicide, in the
+   * language of one textbook`: a parenthesis right after the term says whose word it is.
+   */
   private trailingFrame(last: number): boolean {
     const at = (offset: number): string => this.tokens[last + offset]?.key ?? ''
     if (at(1) === 'to' && at(2) === 'use' && at(3) === 'the' && languageNouns.has(at(4))) return true
+    if (at(1) === 'in' && /^(?:the|their|his|her|its|our|my)$/.test(at(2)) && languageNouns.has(at(3)) && at(4) === 'of') return true
     if (at(1) === 'as' && /^(?:they|it|he|she|we|these|such)$/.test(at(2)) && /^(?:was|were|is|are)$/.test(at(3))) {
       const verb = /^(?:then|once|often|commonly|still|sometimes|usually)$/.test(at(4)) ? at(5) : at(4)
       return verb === 'called' || verb === 'known' || verb === 'labelled' || verb === 'labeled'
+    }
+    if (at(1) !== 'as' || !this.tokens[last + 1]?.gapBefore) return false
+    // `, as <a subject of up to four words> [then] called (them)`: the naming verb ends the clause.
+    for (let offset = 2; offset <= 7; offset++) {
+      const word = at(offset)
+      if (trailingNamingVerbs.has(word)) return offset > 2
+      if (word === 'put' && at(offset + 1) === 'it') return offset > 2
+      if (word === '' || this.tokens[last + offset]?.gapBefore) return false
     }
     return false
   }
@@ -298,10 +314,21 @@ export class SentenceMentions {
         if (key === 'and' || key === 'or' || key === 'nor') break
         itemStart--
       }
-      if (this.isMatch(itemStart, end)) listLike = true
+      // An item is a term, not a clause: `the word junkie hurts, and junkies know it` holds
+      // a term that is followed by more words, so what follows it is no list of words.
+      if (this.isMatch(itemStart, end)) {
+        if (!this.matchEndsAt(itemStart, end)) return false
+        listLike = true
+      }
       start = itemStart
       quoted = false
     }
+    return false
+  }
+
+  /** Whether a match within tokens `from` to `to` ends at `to`: the item is the term itself. */
+  private matchEndsAt(from: number, to: number): boolean {
+    for (let start = to; start >= from; start--) if (this.isMatch(start, to)) return !this.isMatch(start, to - 1)
     return false
   }
 
