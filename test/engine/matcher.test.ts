@@ -45,6 +45,13 @@ describe('matching', () => {
     expect(lint('The homeless since the closure of the shelter have slept in the park.').map((finding) => finding.actual)).toEqual(['The homeless'])
   })
 
+  it('ends a standalone noun phrase at a verb, and not at a noun', () => {
+    const actual = (text: string): string[] => lint(text).map((finding) => finding.actual)
+    expect(actual('A drunk staggered into the bar.')).toEqual(['A drunk'])
+    expect(actual('The drunk tank opened at midnight.')).toEqual([])
+    expect(actual('The drunk driver fled.')).toEqual([])
+  })
+
   it('looks for context in the whole paragraph when the rule asks for it', () => {
     const gadget: Rule = {...widget, id: 'test-gadget', terms: [{phrase: 'gadgeteer'}], context: {requires: ['widgets'], window: 'paragraph'}}
     const found = (text: string) => lint(text, {customRules: [gadget]}).map((finding) => finding.actual)

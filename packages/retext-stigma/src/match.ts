@@ -3,7 +3,7 @@ import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
 import {anyNumber} from './pattern.js'
 import {lazyTags} from './pos.js'
-import {hasNameCue, inTitleLine} from './title-case.js'
+import {hasNameCue, inShortHeadline, inTitleLine} from './title-case.js'
 import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
 import type {Token} from './tokens.js'
 import type {PartOfSpeech} from './types.js'
@@ -109,9 +109,14 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name; in a
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
-  if (!exactWords && inProperName(tokens, match.first, match.last) && (!inTitleLine(tokens, match.first) || hasNameCue(tokens, match.first, match.last))) return false
+  if (!exactWords && inProperName(tokens, match.first, match.last) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around) : true
+}
+
+/** In a headline, capitals say nothing about a name unless a name cue (`Anonymous`, `Act`) stands beside the match. */
+function inHeadline(tokens: Token[], first: number, last: number, tagOf: Surroundings['tagOf']): boolean {
+  return (inTitleLine(tokens, first) || inShortHeadline(tokens, first, last, tagOf)) && !hasNameCue(tokens, first, last)
 }
 
 /** A case-sensitive word as written; a headline may capitalise one the rule writes in lower case (`Ex-Cons`). */
@@ -159,7 +164,8 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   if (context.notPrecededBy && previous && inWordSet(context.notPrecededBy, previous.key)) return false
   if (context.followedBy && !(next && inWordSet(context.followedBy, next.key))) return false
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
-  if (context.standalone && next && !standaloneFollowers.has(next.key)) return false
+  // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
+  if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(last + 1) !== 'verb') return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
     if (window === 'document') {
