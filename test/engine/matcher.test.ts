@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
-import retextStigma, {fix, lint, type Rule} from 'retext-stigma'
+import {readProse} from '@destigma/formats'
+import retextStigma, {fix, lint, lintTree, type Rule} from 'retext-stigma'
 
 // A private rule with an invented term, so these tests do not depend on the shipped rule set.
 const widget: Rule = {
@@ -153,6 +154,14 @@ describe('options', () => {
     expect(single?.inQuotation).toBe(true)
     expect(actuals("The widget mans' hats.")).toEqual(["widget mans'"])
     expect(lint('She said "the widget man left".', {...options, quotes: 'report'})[0]?.severity).toBe('error')
+  })
+
+  it('reads HTML quotation-mark entities as quotation marks', async () => {
+    const quoted = async (html: string): Promise<Array<boolean | undefined>> => lintTree(await readProse(html, 'html'), html).map((finding) => finding.inQuotation)
+    expect(await quoted('<p>A councillor called it &ldquo;a free pass for druggies&rdquo; last week.</p>')).toEqual([true])
+    expect(await quoted('<p>He said &quot;junkies are everywhere&quot; and left.</p>')).toEqual([true])
+    expect(await quoted('<p>He said &#8216;the junkies are back&#8217; and left.</p>')).toEqual([true])
+    expect(await quoted('<p>&ldquo;No,&rdquo; she said. Junkies were blamed.</p>')).toEqual([false])
   })
 
   it('allows phrases (with their inflections) and whole rules', () => {

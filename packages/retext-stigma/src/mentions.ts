@@ -1,3 +1,4 @@
+import {entityMarks} from './quotes.js'
 import {functionWords} from './title-case.js'
 import type {Token} from './tokens.js'
 
@@ -63,26 +64,6 @@ const quoteMarks = new RegExp(quoteMark.source, 'g')
 /** Any quotation mark, written or as an HTML entity. */
 const anyQuote = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]|&(?:[lr][sd]quo|[lr]aquo|quot|apos|#(?:34|39|82(?:16|17|20|21)|x201[89cd]));/i
 
-const entityMarks: Record<string, string> = {
-  '&ldquo;': '\u201C',
-  '&rdquo;': '\u201D',
-  '&lsquo;': '\u2018',
-  '&rsquo;': '\u2019',
-  '&laquo;': '\u00AB',
-  '&raquo;': '\u00BB',
-  '&quot;': '"',
-  '&#34;': '"',
-  '&#39;': "'",
-  '&apos;': "'",
-  '&#8220;': '\u201C',
-  '&#8221;': '\u201D',
-  '&#8216;': '\u2018',
-  '&#8217;': '\u2019',
-  '&#x201c;': '\u201C',
-  '&#x201d;': '\u201D',
-  '&#x2018;': '\u2018',
-  '&#x2019;': '\u2019'
-}
 const entities = /&(?:[a-z]+|#\d+|#x[\da-f]+);/gi
 
 /**
