@@ -45,11 +45,26 @@ describe('mentions are not reported by default', () => {
     ['a headline read out', 'One headline read “Junkie mum jailed for neglect”, the panel heard.'],
     ['a parenthesis naming whose word it is', 'The street homeless, as earlier strategies called them, are a small group.'],
     ['a parenthesis naming a word for another', 'The AIDS virus, as reporters called HIV, was on every front page.'],
-    ['in the language of', 'A successful suicide, in the language of one old textbook, was a completed act.']
-  ])('%s', (_label, text) => {
-    expect(found(text)).toEqual([])
+    ['in the language of', 'A successful suicide, in the language of one old textbook, was a completed act.'],
+    ['a list that a frame after it names as terms', 'The guide lists AIDS victim, HIV carrier and full-blown AIDS as terms to avoid.'],
+    ['a bare term after a verb of saying, ending its clause', "Don't say crack baby."],
+    ['a bare term after instead of', 'Instead of AIDS test, say HIV test.'],
+    ['a list after a colon and a word of advice', 'Do not use: AIDS victim, sufferer, infected.'],
+    ['a style-guide heading and a colon', 'Outdated: AIDS orphan.'],
+    ['a glossary entry', 'AIDS victim – avoid; use person living with HIV.'],
+    ['the label of', 'He rejected the label of HIV carrier.'],
+    ['a quoted phrase as the subject', '“AIDS victim” implies powerlessness.'],
+    ['quoted phrases joined in a list', "Newspapers wrote about 'AIDS victims' and 'innocent victims' of the virus."],
+    ['a quoted phrase after calling people', "Calling people 'illegal immigrants' is inaccurate, the guide says."],
+    ['a quoted phrase dropped from a stylebook', "The AP Stylebook dropped 'illegal immigrant' in 2013."],
+    ['a quoted phrase after not', "Use 'person who uses drugs', not 'drug user'.", {preset: 'strict'}],
+    ['one quoted word after a colon', "Words matter: 'addict' defines a person by one thing."],
+    ['an unquoted title after a naming verb', 'The report, titled Addicts in Our Midst, was withdrawn.'],
+    ['an unquoted title after a title noun', 'She reviewed the book Addicts in Our Streets last year.']
+  ])('%s', (_label, text, options: StigmaOptions = {}) => {
+    expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
-    expect(found(text, {mentions: 'report'})).not.toEqual([])
+    expect(found(text, {...options, mentions: 'report'})).not.toEqual([])
   })
 
   it('reports each of them with mentions: report', () => {
@@ -78,7 +93,13 @@ describe('frame words that do not make a mention', () => {
     ['a plural possessive before a quoted word', "The junkies' ‘recovery’ was slow.", ["junkie: junkies'"]],
     ['a use after a mention, joined by a clause', 'The word junkie hurts, and junkies know it.', ['junkie: junkies']],
     ['a use after a quoted mention, joined by a clause', 'The term “addict” was dropped, but addicts still hear it.', ['addict: addicts']],
-    ['as with no naming verb after it', 'Addicts, as is well known, are often turned away.', ['addict: Addicts']]
+    ['as with no naming verb after it', 'Addicts, as is well known, are often turned away.', ['addict: Addicts']],
+    ['a verb of saying before a clause', 'I would say junkies are the least of our worries.', ['junkie: junkies']],
+    ['a term opening a headline with a colon', 'Alcoholics: the hidden crisis in our care homes', ['alcoholics: Alcoholics']],
+    ['a quoted speech of several words after a colon', 'He said: “Junkies are back.”', ['junkie: Junkies']],
+    ['a film named, and the term outside its title', 'The film Trainspotting follows a group of heroin addicts.', ['addict: heroin addicts']],
+    ['a nickname given to a person', 'She called him Junkie.', ['junkie: Junkie']],
+    ['a list ending in a noun that names no words', 'Those at risk include: alcoholics, people who inject drugs and others.', ['alcoholics: alcoholics']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -25,10 +25,14 @@ const singularFrameNouns = new Set('word term label phrase expression name slur 
 const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
-const wordUseVerbs = new Set('say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than called calling termed dubbed'.split(' '))
+const wordUseVerbs = new Set(
+  'say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than not called calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected'.split(
+    ' '
+  )
+)
 
 /** Who a verb of naming names: `called them “AIDS victims”`. */
-const objectPronouns = new Set('them him her it us me you'.split(' '))
+const objectPronouns = new Set('them him her it us me you people someone anyone everyone others'.split(' '))
 
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 const titleNouns = new Set(
@@ -37,6 +41,9 @@ const titleNouns = new Set(
   )
 )
 
+/** Verbs of calling someone a word: `calling people “illegal immigrants”`. */
+const callingVerbs = new Set('call calls calling label labels labelling labeling brand brands branding'.split(' '))
+
 /** Verbs of naming that take a quoted name right after them (`a practice called “…”`). */
 const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
@@ -44,14 +51,25 @@ const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled tit
 const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
 const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
 
+/** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
+const sayingVerbs = new Set('say saying write writing'.split(' '))
+
+/** Words of advice about wording, in a glossary or style-guide entry. */
+const adviceWords = new Set(
+  'avoid say write instead prefer preferred outdated offensive stigmatising stigmatizing derogatory pejorative slang term word phrase label'.split(' ')
+)
+
 /** Verbs that close a parenthesis naming a word after it: `as they were then called`, `as reporters dubbed them`. */
 const trailingNamingVerbs = new Set('called call calls termed dubbed labelled labeled nicknamed'.split(' '))
 
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
 
+/** Words of a style guide that introduce a list of terms after a colon: `Do not use: …`, `Outdated: …`. */
+const colonFrames = new Set('use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided'.split(' '))
+
 /** Every word that can end a frame, for a quick first test. */
-const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, 'like', 'including', 'as', 'called'])
+const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'as', 'called'])
 
 /** Nouns the parenthetical `to use the … of the time` names. */
 const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
@@ -120,10 +138,14 @@ export class SentenceMentions {
     if (quotation) {
       if (this.isScareQuote(quotation) || this.quotesOnlyTheTerm(quotation, first, last)) return true
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
+      if (this.quotedListItem(quotation)) return true
     }
-    if (this.trailingFrame(last) || this.leadingParenthetical(quotation?.first ?? first)) return true
+    const start = quotation?.first ?? first
+    const end = quotation?.last ?? last
+    if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
+    if (this.saidAsWord(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
-    if (this.labelAfter((quotation?.last ?? last) + 1)) return true
+    if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     return this.listedAfterFrame(first, last, quotation)
   }
 
@@ -167,9 +189,35 @@ export class SentenceMentions {
     // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
     // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
     const key = (index: number): string => this.tokens[index]?.key ?? ''
+    // The quoted phrase is the sentence's subject: `“AIDS victim” implies powerlessness`.
+    if (first === 0) return true
     const before = key(first - 1)
     if (wordUseVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead')) return true
-    return objectPronouns.has(before) && namingVerbs.has(key(first - 2))
+    return objectPronouns.has(before) && (namingVerbs.has(key(first - 2)) || callingVerbs.has(key(first - 2)))
+  }
+
+  /**
+   * A title without quotation marks, in capitals, right after a word that introduces one: `a
+   * report titled Addicts in Our Midst`, `the documentary Junkie Nation`. The run of
+   * capitalised words (and the little words a title keeps in lower case) must hold the match.
+   */
+  private inUnquotedTitle(first: number, last: number): boolean {
+    const {tokens} = this
+    const capital = (index: number): boolean => /^\p{Lu}/u.test(tokens[index]?.text ?? '')
+    const inRun = (index: number): boolean => capital(index) || functionWords.has(tokens[index]?.key ?? '')
+    if (!capital(first)) return false
+    let start = first
+    while (start > 0 && !tokens[start]?.gapBefore && inRun(start - 1) && !namingVerbs.has(tokens[start - 1]?.key ?? '') && !titleNouns.has(tokens[start - 1]?.key ?? '')) start--
+    if (start === 0 || !capital(start)) return false
+    const cue = tokens[start - 1]?.key ?? ''
+    if (!namingVerbs.has(cue) && !titleNouns.has(cue)) return false
+    // A comma may come between a naming verb and its title, not between a title noun and its title.
+    if (tokens[start]?.gapBefore && (!namingVerbs.has(cue) || !/^\s*,?\s*$/.test(this.between(start - 1, start)))) return false
+    let end = last
+    while (end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && inRun(end + 1)) end++
+    let content = 0
+    for (let index = start; index <= end; index++) if (capital(index) && !functionWords.has(tokens[index]?.key ?? '')) content++
+    return namingVerbs.has(cue) ? content >= 1 : content >= 2
   }
 
   /** A quoted title: two content words or more, every one capitalised (`“Crack Babies Grow Up”`). */
@@ -214,6 +262,16 @@ export class SentenceMentions {
     return false
   }
 
+  /**
+   * `the label of HIV carrier`: a label noun and `of` right before the term. (`the name of
+   * the addict` names a person, so `name` is not a label noun here.)
+   */
+  private labelBefore(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const at = /^(?:a|an|the)$/.test(key(first - 1)) ? first - 2 : first - 1
+    return key(at) === 'of' && labelNouns.has(key(at - 1)) && !this.tokens[first]?.gapBefore
+  }
+
   /** `the addict label`, `the “junkie” tag`: the term qualifies a noun that names it as a label. */
   private labelAfter(after: number): boolean {
     const next = this.tokens[after]
@@ -255,6 +313,73 @@ export class SentenceMentions {
     if (wordNouns.has(key(index))) return true
     index++
     return wordNouns.has(key(index))
+  }
+
+  /**
+   * `Don't say crack baby.`, `Never write addict; write person with addiction.`, `Instead of
+   * AIDS test, say HIV test`: the term is the object of a verb of saying or writing, or follows
+   * `instead of` or `rather than`, and ends its clause (a clause after it, `residents say
+   * junkies are everywhere`, makes it a use).
+   */
+  private saidAsWord(first: number, last: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const before = key(first - 1)
+    const frame = sayingVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead') || (before === 'than' && key(first - 2) === 'rather')
+    if (!frame || this.tokens[first]?.gapBefore) return false
+    const next = this.tokens[last + 1]
+    return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
+  }
+
+  /**
+   * A glossary or style-guide entry: the sentence opens on the term, a colon or a dash follows
+   * it, and the entry gives advice about words (`AIDS victim – avoid; use person living with
+   * HIV`, `Junkie: a slang term for…`).
+   */
+  private glossaryEntry(first: number, last: number): boolean {
+    if (first !== 0) return false
+    const gap = this.between(last, last + 1)
+    if (!/^\s*(?::|[\u2013\u2014]|\s-)\s*$/.test(gap) && !/^\s*[:\u2013\u2014]/.test(gap)) return false
+    return this.tokens.slice(last + 1).some((token) => adviceWords.has(token.key))
+  }
+
+  /**
+   * One of two or more short quoted phrases joined by `and`, `or` or commas: phrases held up
+   * as phrases (`newspapers wrote about 'AIDS victims' and 'innocent victims'`).
+   */
+  private quotedListItem(quotation: Quotation): boolean {
+    if (quotation.speech || quotation.last - quotation.first > 3) return false
+    const joined = (end: number, start: number): boolean => {
+      const join = this.tokens[end + 1]?.key
+      if ((join === 'and' || join === 'or') && end + 2 === start) return true
+      return end + 1 === start && /,/.test(this.between(end, start))
+    }
+    this.quotations ??= readQuotations(this.tokens, this.text)
+    return this.quotations.some(
+      (other) => other !== quotation && !other.speech && other.last - other.first <= 3 && (joined(other.last, quotation.first) || joined(quotation.last, other.first))
+    )
+  }
+
+  /**
+   * The term is an item of a list that a frame after it names as words: `lists AIDS victim,
+   * HIV carrier and full-blown AIDS as terms to avoid`, `addict, junkie and user are words…`.
+   * Walk forward item by item to the frame.
+   */
+  private listEndsInFrame(last: number): boolean {
+    const {tokens} = this
+    let end = last
+    for (let items = 0; items < 8; items++) {
+      const key = (index: number): string => tokens[index]?.key ?? ''
+      if (key(end + 1) === 'as' && (frameNouns.has(key(end + 2)) || frameNouns.has(key(end + 3)))) return items > 0 || frameNouns.has(key(end + 2)) || /^(?:a|an|the)$/.test(key(end + 2))
+      let start = end + 1
+      const join = key(start)
+      if (join === 'and' || join === 'or') start++
+      else if (!/^[\s,;/\u201D\u2019"']*,[\s\u201C\u2018"']*$/.test(this.between(end, start))) return false
+      if (start >= tokens.length) return false
+      // The next item: up to three words, up to a separator or `as`.
+      end = start
+      while (end - start < 2 && end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && !/^(?:and|or|as)$/.test(key(end + 1))) end++
+    }
+    return false
   }
 
   /**
@@ -341,7 +466,7 @@ export class SentenceMentions {
     // Most words end no frame: decide that before reading any punctuation.
     if (!frameWords.has(word) && key(at - 1) !== 'called') return false
     const gap = this.between(at, item)
-    if (gap.includes(':') && frameNouns.has(word)) return true
+    if (gap.includes(':') && (frameNouns.has(word) || colonFrames.has(word))) return true
     // Only white space, quotation marks and (for a quoted item) a comma or colon may come between.
     const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
     if (!plain) return false
@@ -423,7 +548,10 @@ function readQuotations(tokens: Token[], text: string): Quotation[] {
       const first = openAt[kind]
       if (first < 0 || first > index - 1) continue
       const inside = gap.slice(0, at)
-      found.push({first, last: index - 1, speech: colonBefore[kind] || /[.!?]/.test(inside) || (first === 0 && inside.includes(','))})
+      // After a colon, a quotation of several words is speech (`He said: “Junkies are back”`);
+      // one word is held up as a word (`Words matter: ‘addict’ defines a person`).
+      const colonSpeech = colonBefore[kind] && index - 1 > first
+      found.push({first, last: index - 1, speech: colonSpeech || /[.!?]/.test(inside) || (first === 0 && inside.includes(','))})
       openAt[kind] = -1
     }
   }
