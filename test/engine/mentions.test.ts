@@ -60,7 +60,7 @@ describe('mentions are not reported by default', () => {
     ['a quoted phrase after not', "Use 'person who uses drugs', not 'drug user'.", {preset: 'strict'}],
     ['one quoted word after a colon', "Words matter: 'addict' defines a person by one thing."],
     ['an unquoted title after a naming verb', 'The report, titled Addicts in Our Midst, was withdrawn.'],
-    ['an unquoted title after a title noun', 'She reviewed the book Addicts in Our Streets last year.']
+    ['an unquoted title after a title noun', 'The council withdrew the report Addicts in Our Streets last year.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
