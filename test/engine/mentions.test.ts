@@ -99,6 +99,7 @@ describe('frame words that do not make a mention', () => {
     ['a quoted speech of several words after a colon', 'He said: “Junkies are back.”', ['junkie: Junkies']],
     ['a film named, and the term outside its title', 'The film Trainspotting follows a group of heroin addicts.', ['addict: heroin addicts']],
     ['a nickname given to a person', 'She called him Junkie.', ['junkie: Junkie']],
+    ['a headline that opens on a title noun', 'Documentary Follows Addicts Through Winter', ['addict: Addicts']],
     ['a list ending in a noun that names no words', 'Those at risk include: alcoholics, people who inject drugs and others.', ['alcoholics: alcoholics']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)

@@ -1,5 +1,5 @@
 import {entityMarks} from './quotes.js'
-import {functionWords} from './title-case.js'
+import {functionWords, inTitleLine} from './title-case.js'
 import type {Token} from './tokens.js'
 
 /**
@@ -205,7 +205,8 @@ export class SentenceMentions {
     const {tokens} = this
     const capital = (index: number): boolean => /^\p{Lu}/u.test(tokens[index]?.text ?? '')
     const inRun = (index: number): boolean => capital(index) || functionWords.has(tokens[index]?.key ?? '')
-    if (!capital(first)) return false
+    // In a headline every word is capitalised, so capitals there mark no title (`Documentary Follows Addicts`).
+    if (!capital(first) || inTitleLine(tokens, first)) return false
     let start = first
     while (start > 0 && !tokens[start]?.gapBefore && inRun(start - 1) && !namingVerbs.has(tokens[start - 1]?.key ?? '') && !titleNouns.has(tokens[start - 1]?.key ?? '')) start--
     if (start === 0 || !capital(start)) return false
