@@ -59,6 +59,8 @@ describe('mentions are not reported by default', () => {
     ['a quoted phrase dropped from a stylebook', "The AP Stylebook dropped 'illegal immigrant' in 2013."],
     ['a quoted phrase after not', "Use 'person who uses drugs', not 'drug user'.", {preset: 'strict'}],
     ['one quoted word after a colon', "Words matter: 'addict' defines a person by one thing."],
+    ['a sentence-case headline a paper ran', 'The Sun ran “Junkie mum jailed for neglect” on its front page.'],
+    ['a sentence-case headline on a front page', 'One tabloid’s front page, “Crackhead dad spared jail”, drew 300 complaints.'],
     ['an unquoted title after a naming verb', 'The report, titled Addicts in Our Midst, was withdrawn.'],
     ['an unquoted title after a title noun', 'The council withdrew the report Addicts in Our Streets last year.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
@@ -99,6 +101,8 @@ describe('frame words that do not make a mention', () => {
     ['a quoted speech of several words after a colon', 'He said: “Junkies are back.”', ['junkie: Junkies']],
     ['a film named, and the term outside its title', 'The film Trainspotting follows a group of heroin addicts.', ['addict: heroin addicts']],
     ['a nickname given to a person', 'She called him Junkie.', ['junkie: Junkie']],
+    ['words spoken to a newspaper', 'Her mother told the newspaper “Junkies ruined his life”.', ['junkie: Junkies']],
+    ['a quoted sentence in a sentence about a tabloid', 'The tabloid quoted his mother: “He was a junkie, and he knew it.”', ['junkie: junkie']],
     ['a headline that opens on a title noun', 'Documentary Follows Addicts Through Winter', ['addict: Addicts']],
     ['a list ending in a noun that names no words', 'Those at risk include: alcoholics, people who inject drugs and others.', ['alcoholics: alcoholics']]
   ])('%s', (_label, text, expected) => {

@@ -41,6 +41,13 @@ const titleNouns = new Set(
   )
 )
 
+/** Words that put a sentence about the press: a quotation in it may be a headline. */
+const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
+/** Verbs that report speech before a quotation. */
+const speechVerbs = new Set('said says saying told tells telling asked asks added adds shouted shouts replied replies explained explains'.split(' '))
+/** Verbs a paper runs a headline with: `the Sun ran “…”`. */
+const pressVerbs = new Set('ran runs printed prints splashed published'.split(' '))
+
 /** Verbs of calling someone a word: `calling people “illegal immigrants”`. */
 const callingVerbs = new Set('call calls calling label labels labelling labeling brand brands branding'.split(' '))
 
@@ -138,7 +145,7 @@ export class SentenceMentions {
     if (quotation) {
       if (this.isScareQuote(quotation) || this.quotesOnlyTheTerm(quotation, first, last)) return true
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
-      if (this.quotedListItem(quotation)) return true
+      if (this.quotedListItem(quotation) || this.quotedHeadline(quotation)) return true
     }
     const start = quotation?.first ?? first
     const end = quotation?.last ?? last
@@ -234,6 +241,24 @@ export class SentenceMentions {
   }
 
   /** The sentence is about headlines, so what it quotes are example headlines. */
+  /**
+   * A headline quoted in sentence case in a sentence about the press: `The Sun ran “Junkie mum
+   * jailed for neglect” on its front page`. It opens with a capital, runs to two words or more
+   * with no comma or full stop inside, and the sentence names a paper, its front page or what
+   * it ran.
+   */
+  private quotedHeadline(quotation: Quotation): boolean {
+    if (quotation.speech || quotation.last === quotation.first) return false
+    const head = this.tokens[quotation.first]
+    if (!head || !/^\p{Lu}/u.test(head.text)) return false
+    for (let index = quotation.first + 1; index <= quotation.last; index++) if (/[,.;:!?]/.test(this.between(index - 1, index))) return false
+    const before = this.tokens[quotation.first - 1]?.key ?? ''
+    if (pressVerbs.has(before)) return true
+    // Words someone spoke: `she told the newspaper “Junkies ruined his life”`.
+    for (let index = Math.max(0, quotation.first - 4); index < quotation.first; index++) if (speechVerbs.has(this.tokens[index]?.key ?? '')) return false
+    return this.tokens.some((token, index) => pressNouns.has(token.key) || (token.key === 'front' && /^pages?$/.test(this.tokens[index + 1]?.key ?? '')))
+  }
+
   private mentionsHeadlines(): boolean {
     this.aboutHeadlines ??= this.tokens.some((token) => token.key.startsWith('headline'))
     return this.aboutHeadlines
