@@ -57,7 +57,7 @@ describe('mentions are not reported by default', () => {
     ['quoted phrases joined in a list', "Newspapers wrote about 'AIDS victims' and 'innocent victims' of the virus."],
     ['a quoted phrase after calling people', "Calling people 'illegal immigrants' is inaccurate, the guide says."],
     ['a quoted phrase dropped from a stylebook', "The AP Stylebook dropped 'illegal immigrant' in 2013."],
-    ['a quoted phrase after not', "Use 'person who uses drugs', not 'drug user'.", {preset: 'strict'}],
+    ['a quoted phrase after not', "Use 'person who uses drugs', not 'drug user'.", {preset: 'strict' as const}],
     ['one quoted word after a colon', "Words matter: 'addict' defines a person by one thing."],
     ['a sentence-case headline a paper ran', 'The Sun ran “Junkie mum jailed for neglect” on its front page.'],
     ['a sentence-case headline on a front page', 'One tabloid’s front page, “Crackhead dad spared jail”, drew 300 complaints.'],
