@@ -61,6 +61,8 @@ describe('mentions are not reported by default', () => {
     ['one quoted word after a colon', "Words matter: 'addict' defines a person by one thing."],
     ['a sentence-case headline a paper ran', 'The Sun ran “Junkie mum jailed for neglect” on its front page.'],
     ['a sentence-case headline on a front page', 'One tabloid’s front page, “Crackhead dad spared jail”, drew 300 complaints.'],
+    ['a hyphenated item of a bare list', 'The words ex-offender and ex-prisoner are both used by charities.', {preset: 'strict' as const}],
+    ['a title opening the sentence, named in an apposition', 'Drug Misuse: Prevention And Treatment, the 2003 government paper, is no longer current.', {preset: 'strict' as const}],
     ['an unquoted title after a naming verb', 'The report, titled Addicts in Our Midst, was withdrawn.'],
     ['an unquoted title after a title noun', 'The council withdrew the report Addicts in Our Streets last year.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {

@@ -47,7 +47,9 @@ describe('sobriety and test idioms', () => {
     expect(fix('Several tenants had started using heroin again. Others got clean that winter.')).toBe(
       'Several tenants had started using heroin again. Others stopped using drugs that winter.'
     )
-    expect(lint('Others got clean that winter.').map((finding) => finding.ruleId)).toEqual([])
+    // Alone, getting clean is sobriety too (issue 11); only washing nearby makes it the other clean.
+    expect(lint('Others got clean that winter.').map((finding) => finding.ruleId)).toEqual(['clean-person'])
+    expect(lint('Others got clean that winter after the muddy walk.').map((finding) => finding.ruleId)).toEqual([])
   })
 
   it('reads wanting or trying to get or stay clean as sobriety in any context, washing aside', () => {

@@ -51,6 +51,9 @@ const pressVerbs = new Set('ran runs printed prints splashed published'.split(' 
 /** Verbs of calling someone a word: `calling people “illegal immigrants”`. */
 const callingVerbs = new Set('call calls calling label labels labelling labeling brand brands branding'.split(' '))
 
+/** Documents a title in an apposition may name: `…, the 2003 government paper`. */
+const documentNouns = new Set('paper papers strategy guidance guidelines plan policy review'.split(' '))
+
 /** Verbs of naming that take a quoted name right after them (`a practice called “…”`). */
 const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
@@ -216,7 +219,8 @@ export class SentenceMentions {
     if (!capital(first) || inTitleLine(tokens, first)) return false
     let start = first
     while (start > 0 && !tokens[start]?.gapBefore && inRun(start - 1) && !namingVerbs.has(tokens[start - 1]?.key ?? '') && !titleNouns.has(tokens[start - 1]?.key ?? '')) start--
-    if (start === 0 || !capital(start)) return false
+    if (!capital(start)) return false
+    if (start === 0) return this.titleNamedAfter(first, last)
     const cue = tokens[start - 1]?.key ?? ''
     if (!namingVerbs.has(cue) && !titleNouns.has(cue)) return false
     // A comma may come between a naming verb and its title, not between a title noun and its title.
@@ -226,6 +230,23 @@ export class SentenceMentions {
     let content = 0
     for (let index = start; index <= end; index++) if (capital(index) && !functionWords.has(tokens[index]?.key ?? '')) content++
     return namingVerbs.has(cue) ? content >= 1 : content >= 2
+  }
+
+  /**
+   * A title that opens the sentence and an apposition after it names what it is: `Drug Misuse:
+   * Prevention And Treatment, the 2003 government paper, is no longer current`.
+   */
+  private titleNamedAfter(first: number, last: number): boolean {
+    const {tokens} = this
+    const inRun = (index: number): boolean => /^\p{Lu}/u.test(tokens[index]?.text ?? '') || functionWords.has(tokens[index]?.key ?? '')
+    let end = last
+    while (end + 1 < tokens.length && inRun(end + 1) && !/,/.test(this.between(end, end + 1))) end++
+    let content = 0
+    for (let index = 0; index <= end; index++) if (/^\p{Lu}/u.test(tokens[index]?.text ?? '') && !functionWords.has(tokens[index]?.key ?? '')) content++
+    if (content < 3 || first > end || !/^\s*,\s*$/.test(this.between(end, end + 1))) return false
+    if (!/^(?:the|a|an)$/.test(tokens[end + 1]?.key ?? '')) return false
+    for (let index = end + 2; index <= end + 5 && index < tokens.length; index++) if (titleNouns.has(tokens[index]?.key ?? '') || documentNouns.has(tokens[index]?.key ?? '')) return true
+    return false
   }
 
   /** A quoted title: two content words or more, every one capitalised (`“Crack Babies Grow Up”`). */
@@ -416,6 +437,8 @@ export class SentenceMentions {
   private listedAfterFrame(first: number, last: number, quotation: Quotation | undefined): boolean {
     const {tokens} = this
     let start = quotation?.first ?? first
+    // The item may start with a hyphenated prefix the term does not hold (`ex-prisoner`).
+    while (!quotation && start > 0 && !this.tokens[start]?.gapBefore && this.between(start - 1, start) === '-') start--
     let quoted = quotation !== undefined
     // A later unquoted item needs evidence of a list of words: it ends the list, or another
     // item is quoted or a term too ("words like hope, and addicts responded" is no list).
