@@ -41,6 +41,9 @@ const titleNouns = new Set(
   )
 )
 
+/** Adjectives that qualify a frame noun (`the offensive term`, `the old word`, `the outdated label`). */
+const frameAdjectives = /^(?:old|older|outdated|dated|offensive|derogatory|pejorative|insulting|hurtful|loaded|dreaded|ugly|common|usual|familiar|popular|informal|slang|clinical|medical|official|legal|same|very|whole|new|modern|historic|historical|archaic|victorian|stigmatising|stigmatizing|disparaging|demeaning|dehumanising|dehumanizing|problematic|controversial)$/
+
 /** Words that put a sentence about the press: a quotation in it may be a headline. */
 const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
 /** Verbs that report speech before a quotation. */
@@ -153,7 +156,7 @@ export class SentenceMentions {
     const start = quotation?.first ?? first
     const end = quotation?.last ?? last
     if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
-    if (this.saidAsWord(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
+    if (this.whatWasCalled(start) || this.saidAsWord(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     return this.listedAfterFrame(first, last, quotation)
@@ -378,6 +381,20 @@ export class SentenceMentions {
   }
 
   /**
+   * `what the Victorians called lunatics`, `what were then called lunatics`: the term names
+   * a category in someone else's words.
+   */
+  private whatWasCalled(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    if (!namingVerbs.has(key(first - 1)) || this.tokens[first]?.gapBefore) return false
+    for (let index = first - 2; index >= Math.max(0, first - 7); index--) {
+      if (key(index) === 'what') return true
+      if (this.tokens[index + 1]?.gapBefore) return false
+    }
+    return false
+  }
+
+  /**
    * A glossary or style-guide entry: the sentence opens on the term, a colon or a dash follows
    * it, and the entry gives advice about words (`AIDS victim – avoid; use person living with
    * HIV`, `Junkie: a slang term for…`).
@@ -487,6 +504,20 @@ export class SentenceMentions {
     return false
   }
 
+  /**
+   * `the word`, `the offensive term`, `this outdated label`: a determiner before a singular frame
+   * noun, with up to two adjectives between (no punctuation), as the tagger or the word's ending
+   * reads them.
+   */
+  private determinedFrame(at: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    for (let index = at - 1; index >= Math.max(0, at - 3); index--) {
+      if (/^(?:the|this|that)$/.test(key(index))) return true
+      if (this.tokens[index + 1]?.gapBefore || !frameAdjectives.test(key(index))) return false
+    }
+    return false
+  }
+
   /** `the words`, `these terms`: a determined plural frame noun right before item `item`. */
   private pluralFrameEndsAt(at: number, item: number): boolean {
     const {tokens} = this
@@ -524,7 +555,7 @@ export class SentenceMentions {
     if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
     if (word === 'called' && key(at - 1) === 'so') return true
     if (key(at - 1) === 'called' && key(at - 2) === 'so' && !tokens[at]?.gapBefore) return true
-    if (frameNouns.has(word)) return quoted || (singularFrameNouns.has(word) && /^(?:the|this|that)$/.test(key(at - 1)))
+    if (frameNouns.has(word)) return quoted || (singularFrameNouns.has(word) && this.determinedFrame(at))
     if (!quoted) return false
     if (titleNouns.has(word) || namingVerbs.has(word)) return true
     return word === 'as' && (key(at - 1) === 'known' || (key(at - 1) === 'to' && key(at - 2) === 'referred'))
