@@ -13,6 +13,8 @@ export interface Token {
   gapBefore: boolean
   /** A line break comes between this token and the previous one (headlines are told by their line). */
   lineBefore: boolean
+  /** A hyphen joins this token to the previous one: a later part of a hyphenated word (`term` in `long-term`). */
+  joined?: boolean
 }
 
 /** The words of one paragraph, sentence by sentence. */
@@ -118,7 +120,9 @@ function pushParts(tokens: Token[], text: string, start: number, gap: boolean, l
   let first = true
   for (const part of text.split(hyphens)) {
     if (part !== '') {
-      tokens.push({key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false, lineBefore: first && lineBreak})
+      const token: Token = {key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false, lineBefore: first && lineBreak}
+      if (!first) token.joined = true
+      tokens.push(token)
       first = false
     }
     offset += part.length + 1
