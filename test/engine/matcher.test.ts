@@ -46,6 +46,14 @@ describe('matching', () => {
     expect(lint('The homeless since the closure of the shelter have slept in the park.').map((finding) => finding.actual)).toEqual(['The homeless'])
   })
 
+  it('lets a required word stand outside the quotation marks round the match, and not a word that rules it out', () => {
+    expect(lint('She keeps saying she is “so OCD” about her desk.').map((finding) => [finding.actual, finding.inQuotation])).toEqual([['so OCD', true]])
+    expect(lint('She said: “so OCD”.')).toEqual([])
+    // `film` before `junkie` rules out a film fan only when it touches the word.
+    expect(lint('He is a film junkie.')).toEqual([])
+    expect(lint('She starred in the film “Junkie Dad” last year.', {mentions: 'report'}).map((finding) => finding.actual)).toEqual(['Junkie Dad'])
+  })
+
   it('ends a standalone noun phrase at a verb, and not at a noun', () => {
     const actual = (text: string): string[] => lint(text).map((finding) => finding.actual)
     expect(actual('A drunk staggered into the bar.')).toEqual(['A drunk'])

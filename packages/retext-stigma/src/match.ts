@@ -126,15 +126,22 @@ function sameCase(word: string, tokens: Token[], index: number): boolean {
   return text !== undefined && word === word.toLowerCase() && text === word.charAt(0).toUpperCase() + word.slice(1) && inTitleLine(tokens, index)
 }
 
-/** The token right before the match, if only white space separates them. */
-function previousWord(tokens: Token[], first: number): Token | undefined {
-  return tokens[first]?.gapBefore ? undefined : tokens[first - 1]
+/**
+ * Whether a token follows the one before it with only white space between, or also
+ * quotation marks when `throughQuotes` (a quoted phrase keeps the word that introduces it:
+ * `she is “so OCD”`).
+ */
+const adjacent = (token: Token | undefined, throughQuotes: boolean): boolean => token !== undefined && (!token.gapBefore || (throughQuotes && token.quoteBefore === true))
+
+/** The token right before the match, if only white space (or, `throughQuotes`, quotation marks) separate them. */
+function previousWord(tokens: Token[], first: number, throughQuotes = false): Token | undefined {
+  return adjacent(tokens[first], throughQuotes) ? tokens[first - 1] : undefined
 }
 
-/** The token right after the match, if only white space separates them. */
-function nextWord(tokens: Token[], last: number): Token | undefined {
+/** The token right after the match, if only white space (or, `throughQuotes`, quotation marks) separate them. */
+function nextWord(tokens: Token[], last: number, throughQuotes = false): Token | undefined {
   const next = tokens[last + 1]
-  return next && !next.gapBefore ? next : undefined
+  return adjacent(next, throughQuotes) ? next : undefined
 }
 
 /** Parts of speech that continue a noun phrase after its head. */
@@ -160,9 +167,13 @@ function tagsHold(context: CompiledContext, first: number, last: number, previou
 function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, {paragraph, document, tagOf}: Surroundings): boolean {
   const previous = previousWord(tokens, first)
   const next = nextWord(tokens, last)
-  if (context.precededBy && !(previous && inWordSet(context.precededBy, previous.key))) return false
+  // A word a context requires may stand outside the quotation marks round the match (`is “so
+  // OCD”`); a word it rules out must touch the match (`the film “Junkie Dad”` is no film junkie).
+  const introducing = previous ?? previousWord(tokens, first, true)
+  const following = next ?? nextWord(tokens, last, true)
+  if (context.precededBy && !(introducing && inWordSet(context.precededBy, introducing.key))) return false
   if (context.notPrecededBy && previous && inWordSet(context.notPrecededBy, previous.key)) return false
-  if (context.followedBy && !(next && inWordSet(context.followedBy, next.key))) return false
+  if (context.followedBy && !(following && inWordSet(context.followedBy, following.key))) return false
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
   // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
   if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(last + 1) !== 'verb') return false
