@@ -44,6 +44,13 @@ const titleNouns = new Set(
 /** Adjectives that qualify a frame noun (`the offensive term`, `the old word`, `the outdated label`). */
 const frameAdjectives = /^(?:old|older|outdated|dated|offensive|derogatory|pejorative|insulting|hurtful|loaded|dreaded|ugly|common|usual|familiar|popular|informal|slang|clinical|medical|official|legal|same|very|whole|new|modern|historic|historical|archaic|victorian|stigmatising|stigmatizing|disparaging|demeaning|dehumanising|dehumanizing|problematic|controversial)$/
 
+/** Who advice about wording is about: `don't call people junkies`. */
+const adviceObjects = new Set('people person someone anyone anybody them him her others patients clients users residents children'.split(' '))
+/** Verbs of calling or describing someone. */
+const describingVerbs = new Set('call calling describe describing label labelling labeling refer referring'.split(' '))
+/** Words that advise against what follows. */
+const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
+
 /** Words that put a sentence about the press: a quotation in it may be a headline. */
 const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
 /** Verbs that report speech before a quotation. */
@@ -156,7 +163,7 @@ export class SentenceMentions {
     const start = quotation?.first ?? first
     const end = quotation?.last ?? last
     if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
-    if (this.whatWasCalled(start) || this.saidAsWord(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
+    if (this.advisedAgainst(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     return this.listedAfterFrame(first, last, quotation)
@@ -359,10 +366,13 @@ export class SentenceMentions {
     // Between the term and the verb, only more items of the list.
     if (verb > last + 1 && !/,/.test(this.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
     const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
-    let index = /^(?:a|an|the|another|one|all|both)$/.test(key(1)) ? 2 : 1
-    if (wordNouns.has(key(index))) return true
-    index++
-    return wordNouns.has(key(index))
+    // `is a slur`, `was once a legal term`: a word noun within four words of the verb, with no
+    // punctuation between.
+    for (let index = 1; index <= 4 && verb + index < tokens.length; index++) {
+      if (tokens[verb + index]?.gapBefore) return false
+      if (wordNouns.has(key(index))) return true
+    }
+    return false
   }
 
   /**
@@ -378,6 +388,24 @@ export class SentenceMentions {
     if (!frame || this.tokens[first]?.gapBefore) return false
     const next = this.tokens[last + 1]
     return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
+  }
+
+  /**
+   * Advice not to call people the term: `Don't describe people as schizophrenics`, `never call
+   * them junkies`, `avoid referring to clients as addicts`. A negation or `avoid` before a verb
+   * of calling or describing, its object, and the term (after `as` where the verb takes it).
+   */
+  private advisedAgainst(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    let at = first - 1
+    if (key(at) === 'as') at--
+    if (key(at) === 'a' || key(at) === 'an' || key(at) === 'the') at--
+    if (!adviceObjects.has(key(at))) return false
+    at--
+    if (key(at) === 'to' && /^refer/.test(key(at - 1))) at--
+    if (!describingVerbs.has(key(at))) return false
+    for (let index = at - 1; index >= Math.max(0, at - 3); index--) if (negations.has(key(index))) return true
+    return false
   }
 
   /**
@@ -548,6 +576,8 @@ export class SentenceMentions {
     const gap = this.between(at, item)
     if (gap.includes(':') && (frameNouns.has(word) || colonFrames.has(word))) return true
     // Only white space, quotation marks and (for a quoted item) a comma or colon may come between.
+    // A bare list may open with a bracket after a frame noun: `words (junkie, crackhead) that…`.
+    if (!quoted && frameNouns.has(word) && /^\s*\(\s*$/.test(gap)) return true
     const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
     if (!plain) return false
     if (word === 'like' || word === 'including') return frameNouns.has(key(at - 1))
