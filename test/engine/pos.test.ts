@@ -43,6 +43,17 @@ describe('tagging', () => {
     expect(tags[0]).toBe('determiner')
   })
 
+  it('reads the last part of a hyphenated word before another word as a compound modifier', async () => {
+    const {lazyTags} = await import('../../packages/retext-stigma/src/pos.js')
+    const words = tokens(['a', 'self', 'confessed', 'alcoholic', 'ill', 'most', 'of'])
+    const joined = words.map((word, index) => (index === 2 || index === 5 ? {...word, joined: true} : word))
+    const tagOf = lazyTags(joined)
+    expect(tagOf(2)).toBe('adjective')
+    // A quantifier after a hyphen is a dash between words, not a compound.
+    expect(tagOf(5)).not.toBe('adjective')
+    expect(lint('Her father was a heavy-drinking alcoholic.').map((finding) => finding.actual)).toEqual(['alcoholic'])
+  })
+
   it('reads a quantifier before "of" as a determiner, not an adjective', () => {
     expect(tagTokens(tokens(['the', 'mentally', 'ill', 'most', 'of', 'them']))[3]).toBe('determiner')
   })
