@@ -1,4 +1,5 @@
 import {parentPort, workerData} from 'node:worker_threads'
+import {createLinter, resolveOptions} from 'retext-stigma'
 import {describeInternalError} from './internal-error.js'
 import {processJob, type Job} from './process-file.js'
 import type {RunOptions} from './settings.js'
@@ -12,6 +13,9 @@ parentPort?.on('message', (message: {index: number; job: Extract<Job, {kind: 'fi
     (error: unknown) => parentPort?.postMessage({index: message.index, internal: describeInternalError(error)})
   )
 })
+
+// Compile the built-in rules now, so that each file's time budget is spent on the file alone.
+createLinter(resolveOptions()).lint('')
 
 // Loaded: the pool starts each file's time budget from here.
 parentPort?.postMessage('ready')
