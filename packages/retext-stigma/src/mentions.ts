@@ -49,7 +49,7 @@ const adviceObjects = new Set('people person someone anyone anybody them him her
 /** Verbs of calling or describing someone. */
 const describingVerbs = new Set('call calling describe describing label labelling labeling refer referring'.split(' '))
 /** Words that advise against what follows. */
-const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
+const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoids", "avoided", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
 
 /** Words that put a sentence about the press: a quotation in it may be a headline. */
 const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
@@ -205,7 +205,9 @@ export class SentenceMentions {
    * up as a phrase (`we no longer say “committed suicide”`, `replace “substance abuse”`).
    */
   private quotesOnlyTheTerm(quotation: Quotation, first: number, last: number): boolean {
-    if (quotation.speech || quotation.first !== first || quotation.last !== last) return false
+    // The quotation may run on past the flagged words into the rest of the term's phrase
+    // (`instead of “abusing drugs”` flags only the verb).
+    if (quotation.speech || quotation.first !== first || quotation.last < last || quotation.last - last > 2) return false
     // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
     // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
     const key = (index: number): string => this.tokens[index]?.key ?? ''
@@ -392,16 +394,30 @@ export class SentenceMentions {
 
   /**
    * Advice not to call people the term: `Don't describe people as schizophrenics`, `never call
-   * them junkies`, `avoid referring to clients as addicts`. A negation or `avoid` before a verb
-   * of calling or describing, its object, and the term (after `as` where the verb takes it).
+   * them junkies`, `avoid referring to clients as addicts`, `never describe a family member as
+   * an addict`. A negation or `avoid` before a verb of calling or describing, its object, and
+   * the term (after `as` where the verb takes it).
    */
   private advisedAgainst(first: number): boolean {
     const key = (index: number): string => this.tokens[index]?.key ?? ''
     let at = first - 1
-    if (key(at) === 'as') at--
     if (key(at) === 'a' || key(at) === 'an' || key(at) === 'the') at--
-    if (!adviceObjects.has(key(at))) return false
-    at--
+    const afterAs = key(at) === 'as'
+    if (afterAs) at--
+    // The object: a word such as `people` or `anyone`, or, before `as`, a noun phrase of up to
+    // three words (`describe a family member as an addict`), with no punctuation inside.
+    if (adviceObjects.has(key(at))) {
+      at--
+      if (key(at) === 'a' || key(at) === 'the') at--
+    } else if (!afterAs) return false
+    else {
+      let words = 0
+      while (words < 3 && at > 0 && !this.tokens[at + 1]?.gapBefore && !describingVerbs.has(key(at))) {
+        at--
+        words++
+      }
+      if (words === 0 || this.tokens[at + 1]?.gapBefore) return false
+    }
     if (key(at) === 'to' && /^refer/.test(key(at - 1))) at--
     if (!describingVerbs.has(key(at))) return false
     for (let index = at - 1; index >= Math.max(0, at - 3); index--) if (negations.has(key(index))) return true
@@ -580,7 +596,9 @@ export class SentenceMentions {
     if (!quoted && frameNouns.has(word) && /^\s*\(\s*$/.test(gap)) return true
     const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
     if (!plain) return false
-    if (word === 'like' || word === 'including') return frameNouns.has(key(at - 1))
+    if (word === 'like') return frameNouns.has(key(at - 1))
+    // `terms to avoid, including lunatic and maniac`: a plural frame noun a few words back.
+    if (word === 'including') return frameNouns.has(key(at - 1)) || [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset)))
     if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2))
     if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
     if (word === 'called' && key(at - 1) === 'so') return true
