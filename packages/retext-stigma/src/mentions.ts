@@ -70,6 +70,10 @@ const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled tit
 /** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
 const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
 const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
+/** Judgements only a word can earn: `Addict is outdated`, `Crack baby is stigmatising`. */
+const wordJudgements = new Set('outdated dated offensive stigmatising stigmatizing derogatory pejorative dehumanising dehumanizing hurtful inaccurate misleading'.split(' '))
+/** What advice says should happen to a word: `should be avoided`, `should not be used`. */
+const wordFates = new Set('avoided used dropped replaced retired banned'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
 const sayingVerbs = new Set('say saying write writing'.split(' '))
@@ -348,7 +352,9 @@ export class SentenceMentions {
 
   /**
    * `Junkie is a slur`, `Addict is a loaded term`, `Junkie, crackhead and druggie are words we
-   * never use`: the sentence opens on the term (or a short list holding it) and calls it a word.
+   * never use`, `Addict is outdated`, `Junkie should be avoided`: the sentence opens on the term
+   * (or a short list holding it) and calls it a word, judges it as only a word is judged, or
+   * says what should become of it.
    */
   private namedAsWord(first: number, last: number): boolean {
     const {tokens} = this
@@ -362,31 +368,52 @@ export class SentenceMentions {
       const inList = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '') || /,/.test(this.between(first - 1, first))
       if (!inList || !listed(1, first)) return false
     }
+    const verbal = (index: number): boolean => copulas.has(tokens[index]?.key ?? '') || /^(?:should|must)$/.test(tokens[index]?.key ?? '')
     let verb = last + 1
-    while (verb < tokens.length && verb - last <= 10 && !copulas.has(tokens[verb]?.key ?? '')) verb++
-    if (!copulas.has(tokens[verb]?.key ?? '') || !listed(last + 1, verb)) return false
+    while (verb < tokens.length && verb - last <= 10 && !verbal(verb)) verb++
+    if (!verbal(verb) || !listed(last + 1, verb)) return false
     // Between the term and the verb, only more items of the list.
     if (verb > last + 1 && !/,/.test(this.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
+    if (!copulas.has(tokens[verb]?.key ?? '')) return this.adviceAfter(verb - 1)
     const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
     // `is a slur`, `was once a legal term`: a word noun within four words of the verb, with no
     // punctuation between.
     for (let index = 1; index <= 4 && verb + index < tokens.length; index++) {
       if (tokens[verb + index]?.gapBefore) return false
       if (wordNouns.has(key(index))) return true
+      // `Addict is outdated`: a judgement only a word earns, said of a term that is no plural
+      // (`Junkies are offensive` may be said of people).
+      if (wordJudgements.has(key(index)) && !/s$/.test(tokens[last]?.key ?? '')) return true
     }
     return false
   }
 
+  /** `Junkie should be avoided`, `Crack baby should no longer be used`: right after token `last`. */
+  private adviceAfter(last: number): boolean {
+    const key = (offset: number): string => this.tokens[last + offset]?.key ?? ''
+    if (!/^(?:should|must)$/.test(key(1)) || this.tokens[last + 1]?.gapBefore) return false
+    let at = 2
+    while (at < 4 && /^(?:not|never|no|longer)$/.test(key(at))) at++
+    return key(at) === 'be' && wordFates.has(key(at + 1))
+  }
+
   /**
    * `Don't say crack baby.`, `Never write addict; write person with addiction.`, `Instead of
-   * AIDS test, say HIV test`: the term is the object of a verb of saying or writing, or follows
+   * AIDS test, say HIV test`, `Avoid junkie.`, `Never use addict.`: the term is the object of a
+   * verb of saying or writing, of an imperative `avoid` or a negated `use`, or follows
    * `instead of` or `rather than`, and ends its clause (a clause after it, `residents say
    * junkies are everywhere`, makes it a use).
    */
   private saidAsWord(first: number, last: number): boolean {
     const key = (index: number): string => this.tokens[index]?.key ?? ''
     const before = key(first - 1)
-    const frame = sayingVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead') || (before === 'than' && key(first - 2) === 'rather')
+    const frame =
+      sayingVerbs.has(before) ||
+      (before === 'of' && key(first - 2) === 'instead') ||
+      (before === 'than' && key(first - 2) === 'rather') ||
+      // `Avoid addict.`, `Never use junkie.`: an imperative about the word.
+      (before === 'avoid' && first === 1) ||
+      (before === 'use' && negations.has(key(first - 2)))
     if (!frame || this.tokens[first]?.gapBefore) return false
     const next = this.tokens[last + 1]
     return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
