@@ -54,6 +54,17 @@ describe('tagging', () => {
     expect(lint('Her father was a heavy-drinking alcoholic.').map((finding) => finding.actual)).toEqual(['alcoholic'])
   })
 
+  it('reads a modifier right after a determiner as an adjective, where the model reads an adverb or a verb', () => {
+    // The model takes `alcoholic` for an adjective, and so `quiet` and `first` for adverbs.
+    expect(tagTokens(tokens(['she', 'was', 'a', 'quiet', 'alcoholic', 'then']))[3]).toBe('adjective')
+    expect(tagTokens(tokens(['the', 'first', 'alcoholic', 'I', 'met']))[1]).toBe('adjective')
+    expect(tagTokens(tokens(['a', 'diagnosed', 'schizophrenic', 'who', 'left']))[1]).toBe('adjective')
+    // Not after a word that is no determiner: `he quickly left`.
+    expect(tagTokens(tokens(['he', 'quickly', 'left', 'home']))[1]).toBe('adverb')
+    expect(lint('A neighbour called him a quiet alcoholic who kept to himself.').map((finding) => finding.actual)).toEqual(['alcoholic'])
+    expect(lint('The first alcoholic drink he tried was cider.')).toEqual([])
+  })
+
   it('reads a quantifier before "of" as a determiner, not an adjective', () => {
     expect(tagTokens(tokens(['the', 'mentally', 'ill', 'most', 'of', 'them']))[3]).toBe('determiner')
   })

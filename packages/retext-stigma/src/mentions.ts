@@ -49,7 +49,7 @@ const adviceObjects = new Set('people person someone anyone anybody them him her
 /** Verbs of calling or describing someone. */
 const describingVerbs = new Set('call calling describe describing label labelling labeling refer referring'.split(' '))
 /** Words that advise against what follows. */
-const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
+const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoids", "avoided", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
 
 /** Words that put a sentence about the press: a quotation in it may be a headline. */
 const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
@@ -70,6 +70,10 @@ const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled tit
 /** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
 const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
 const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
+/** Judgements only a word can earn: `Addict is outdated`, `Crack baby is stigmatising`. */
+const wordJudgements = new Set('outdated dated offensive stigmatising stigmatizing derogatory pejorative dehumanising dehumanizing hurtful inaccurate misleading'.split(' '))
+/** What advice says should happen to a word: `should be avoided`, `should not be used`. */
+const wordFates = new Set('avoided used dropped replaced retired banned'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
 const sayingVerbs = new Set('say saying write writing'.split(' '))
@@ -205,7 +209,9 @@ export class SentenceMentions {
    * up as a phrase (`we no longer say “committed suicide”`, `replace “substance abuse”`).
    */
   private quotesOnlyTheTerm(quotation: Quotation, first: number, last: number): boolean {
-    if (quotation.speech || quotation.first !== first || quotation.last !== last) return false
+    // The quotation may run on past the flagged words into the rest of the term's phrase
+    // (`instead of “abusing drugs”` flags only the verb).
+    if (quotation.speech || quotation.first !== first || quotation.last < last || quotation.last - last > 2) return false
     // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
     // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
     const key = (index: number): string => this.tokens[index]?.key ?? ''
@@ -346,7 +352,9 @@ export class SentenceMentions {
 
   /**
    * `Junkie is a slur`, `Addict is a loaded term`, `Junkie, crackhead and druggie are words we
-   * never use`: the sentence opens on the term (or a short list holding it) and calls it a word.
+   * never use`, `Addict is outdated`, `Junkie should be avoided`: the sentence opens on the term
+   * (or a short list holding it) and calls it a word, judges it as only a word is judged, or
+   * says what should become of it.
    */
   private namedAsWord(first: number, last: number): boolean {
     const {tokens} = this
@@ -360,31 +368,52 @@ export class SentenceMentions {
       const inList = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '') || /,/.test(this.between(first - 1, first))
       if (!inList || !listed(1, first)) return false
     }
+    const verbal = (index: number): boolean => copulas.has(tokens[index]?.key ?? '') || /^(?:should|must)$/.test(tokens[index]?.key ?? '')
     let verb = last + 1
-    while (verb < tokens.length && verb - last <= 10 && !copulas.has(tokens[verb]?.key ?? '')) verb++
-    if (!copulas.has(tokens[verb]?.key ?? '') || !listed(last + 1, verb)) return false
+    while (verb < tokens.length && verb - last <= 10 && !verbal(verb)) verb++
+    if (!verbal(verb) || !listed(last + 1, verb)) return false
     // Between the term and the verb, only more items of the list.
     if (verb > last + 1 && !/,/.test(this.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
+    if (!copulas.has(tokens[verb]?.key ?? '')) return this.adviceAfter(verb - 1)
     const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
     // `is a slur`, `was once a legal term`: a word noun within four words of the verb, with no
     // punctuation between.
     for (let index = 1; index <= 4 && verb + index < tokens.length; index++) {
       if (tokens[verb + index]?.gapBefore) return false
       if (wordNouns.has(key(index))) return true
+      // `Addict is outdated`: a judgement only a word earns, said of a term that is no plural
+      // (`Junkies are offensive` may be said of people).
+      if (wordJudgements.has(key(index)) && !/s$/.test(tokens[last]?.key ?? '')) return true
     }
     return false
   }
 
+  /** `Junkie should be avoided`, `Crack baby should no longer be used`: right after token `last`. */
+  private adviceAfter(last: number): boolean {
+    const key = (offset: number): string => this.tokens[last + offset]?.key ?? ''
+    if (!/^(?:should|must)$/.test(key(1)) || this.tokens[last + 1]?.gapBefore) return false
+    let at = 2
+    while (at < 4 && /^(?:not|never|no|longer)$/.test(key(at))) at++
+    return key(at) === 'be' && wordFates.has(key(at + 1))
+  }
+
   /**
    * `Don't say crack baby.`, `Never write addict; write person with addiction.`, `Instead of
-   * AIDS test, say HIV test`: the term is the object of a verb of saying or writing, or follows
+   * AIDS test, say HIV test`, `Avoid junkie.`, `Never use addict.`: the term is the object of a
+   * verb of saying or writing, of an imperative `avoid` or a negated `use`, or follows
    * `instead of` or `rather than`, and ends its clause (a clause after it, `residents say
    * junkies are everywhere`, makes it a use).
    */
   private saidAsWord(first: number, last: number): boolean {
     const key = (index: number): string => this.tokens[index]?.key ?? ''
     const before = key(first - 1)
-    const frame = sayingVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead') || (before === 'than' && key(first - 2) === 'rather')
+    const frame =
+      sayingVerbs.has(before) ||
+      (before === 'of' && key(first - 2) === 'instead') ||
+      (before === 'than' && key(first - 2) === 'rather') ||
+      // `Avoid addict.`, `Never use junkie.`: an imperative about the word.
+      (before === 'avoid' && first === 1) ||
+      (before === 'use' && negations.has(key(first - 2)))
     if (!frame || this.tokens[first]?.gapBefore) return false
     const next = this.tokens[last + 1]
     return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
@@ -392,16 +421,30 @@ export class SentenceMentions {
 
   /**
    * Advice not to call people the term: `Don't describe people as schizophrenics`, `never call
-   * them junkies`, `avoid referring to clients as addicts`. A negation or `avoid` before a verb
-   * of calling or describing, its object, and the term (after `as` where the verb takes it).
+   * them junkies`, `avoid referring to clients as addicts`, `never describe a family member as
+   * an addict`. A negation or `avoid` before a verb of calling or describing, its object, and
+   * the term (after `as` where the verb takes it).
    */
   private advisedAgainst(first: number): boolean {
     const key = (index: number): string => this.tokens[index]?.key ?? ''
     let at = first - 1
-    if (key(at) === 'as') at--
     if (key(at) === 'a' || key(at) === 'an' || key(at) === 'the') at--
-    if (!adviceObjects.has(key(at))) return false
-    at--
+    const afterAs = key(at) === 'as'
+    if (afterAs) at--
+    // The object: a word such as `people` or `anyone`, or, before `as`, a noun phrase of up to
+    // three words (`describe a family member as an addict`), with no punctuation inside.
+    if (adviceObjects.has(key(at))) {
+      at--
+      if (key(at) === 'a' || key(at) === 'the') at--
+    } else if (!afterAs) return false
+    else {
+      let words = 0
+      while (words < 3 && at > 0 && !this.tokens[at + 1]?.gapBefore && !describingVerbs.has(key(at))) {
+        at--
+        words++
+      }
+      if (words === 0 || this.tokens[at + 1]?.gapBefore) return false
+    }
     if (key(at) === 'to' && /^refer/.test(key(at - 1))) at--
     if (!describingVerbs.has(key(at))) return false
     for (let index = at - 1; index >= Math.max(0, at - 3); index--) if (negations.has(key(index))) return true
@@ -580,7 +623,9 @@ export class SentenceMentions {
     if (!quoted && frameNouns.has(word) && /^\s*\(\s*$/.test(gap)) return true
     const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
     if (!plain) return false
-    if (word === 'like' || word === 'including') return frameNouns.has(key(at - 1))
+    if (word === 'like') return frameNouns.has(key(at - 1))
+    // `terms to avoid, including lunatic and maniac`: a plural frame noun a few words back.
+    if (word === 'including') return frameNouns.has(key(at - 1)) || [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset)))
     if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2))
     if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
     if (word === 'called' && key(at - 1) === 'so') return true

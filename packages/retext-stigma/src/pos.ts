@@ -64,7 +64,21 @@ export function tagTokens(tokens: Token[]): PartOfSpeech[] {
       }
       position += value.length
     })
-  return tags
+  return readModifiersAfterDeterminers(tokens, tags)
+}
+
+/**
+ * Right after a determiner, a word the model reads as an adverb or a verb modifies the noun
+ * phrase's head (`a quiet alcoholic`, `the first alcoholic`, `a diagnosed schizophrenic`): the
+ * model takes the head for an adjective and so its modifier for an adverb. Function words keep
+ * their own reading (`a very`), since `lazyTags` answers them first.
+ */
+function readModifiersAfterDeterminers(tokens: Token[], tags: PartOfSpeech[]): PartOfSpeech[] {
+  return tags.map((tag, index) => {
+    if ((tag !== 'adverb' && tag !== 'verb') || index === 0 || index + 1 >= tokens.length) return tag
+    const before = tags[index - 1] === 'determiner' || closedClass.get(tokens[index - 1]?.key ?? '') === 'determiner'
+    return before && !tokens[index]?.gapBefore ? 'adjective' : tag
+  })
 }
 
 // Function words with one part of speech whatever the sentence: a neighbour that is one of
