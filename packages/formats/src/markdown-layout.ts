@@ -6,7 +6,7 @@ import {htmlBlockEnds, htmlBlockStart, type HtmlBlockKind} from './html-block.js
  * must keep because blanking them would change how the rest is read.
  */
 export interface MarkdownLayout {
-  /** Ranges `[start, end)` of the text that hold no prose: fenced code between its fences, indented code, HTML blocks. */
+  /** Ranges `[start, end)` of the text, each within one line, that hold no prose: fenced code between its fences, indented code, HTML blocks. */
   blank: Array<[number, number]>
   /** Lines a block-wise skip must keep: front matter, code fences, and HTML blocks left in place. */
   pinned: Set<number>

@@ -91,9 +91,11 @@ const definition = /^ {0,3}\[[^\]]*\]:/m
  * can match, since no sentence spans a blank line).
  */
 function blankBlocks(text: string, format: Format, mayMatch: (part: string) => boolean): string | undefined {
-  const layout = format === 'markdown' ? markdownLayout(...linesOf(text)) : undefined
+  const [original, starts] = linesOf(text)
+  const layout = format === 'markdown' ? markdownLayout(original, starts) : undefined
   const source = layout ? blankRanges(text, layout.blank) : text
-  const [lines, starts] = linesOf(source)
+  // Blanking keeps every line's length, so the offsets of lines hold for both.
+  const lines = source === text ? original : source.split('\n')
   const blocks: Block[] = []
   for (let index = 0; index < lines.length; index++) {
     if (blankLine.test(lines[index] as string)) continue
@@ -139,17 +141,18 @@ function linesOf(text: string): [string[], number[]] {
   return [lines, starts]
 }
 
-/** The text with each range turned into spaces (line ends kept). */
+/** The text with each range (within one line) turned into spaces. */
 function blankRanges(text: string, ranges: Array<[number, number]>): string {
   if (ranges.length === 0) return text
   const sorted = [...ranges].sort((a, b) => a[0] - b[0])
-  let result = ''
+  const pieces: string[] = []
   let cursor = 0
   for (const [start, end] of sorted) {
-    result += text.slice(cursor, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ')
+    pieces.push(text.slice(cursor, start), ' '.repeat(end - start))
     cursor = end
   }
-  return result + text.slice(cursor)
+  pieces.push(text.slice(cursor))
+  return pieces.join('')
 }
 
 /** Lines of front matter and fenced code (fences included): what a block's removal could reinterpret. */
