@@ -86,7 +86,7 @@ const tricky: Array<[string, Format, string]> = [
   ['lazy lines', 'markdown', '> The\nhomeless are here\n\n- an item\nlazy junkie\n\n> quote\n```\njunkie\n```\n\n> para\n<div>\njunkie\n\n> para\n    indented lazy junkie\n\n- a\n---\nThe addict.\n'],
   ['tables next to code', 'markdown', '| a | b |\n| - | - |\n| junkie | x |\n```\ncode addict\n```\n\n| a |\n| - |\n<div>\njunkie\n'],
   ['tabs', 'markdown', '-\tjunkie\n\n\t```\n\taddict\n\t```\n\n>\t```\n>\tjunkie\n\n\tcode junkie\n'],
-  ['runs of blank lines', 'markdown', 'Plain.\n\n\n\n\n   \n\nThe junkie.\n\n\n\n```\ncode\n\n\n\n```\n\n\nAn addict.\n   \n\n\n<!-- destigma-disable-next-line -->\nThe junkie again.\n\n\n'],
+  ['runs of blank lines', 'markdown', `Plain.\n\n\n\n\n   \n\nThe junkie.\n\n\n\n\`\`\`\ncode\n\n\n\n\`\`\`\n\n\nAn addict.\n   \n\n\n<!-- destigma-disable-next-line -->\nThe junkie again.\n\n${'    indented code, junkie\n'.repeat(40)}\n\`\`\`\n${'let addict = 1\n'.repeat(40)}\`\`\`\n\nThe\n\nhomeless are, at the end, a junkie.\n`],
   ['crlf with code and HTML', 'markdown', 'Plain.\r\n\r\n```\r\njunkie\r\n```\r\n\r\n<div>\r\njunkie\r\n</div>\r\n\r\nThe junkie.\r\n\r\n\r\n\r\nAn addict.\r\n'],
   ['front matter with code', 'markdown', '---\ntitle: The junkie\n---\n\n```\naddict\n```\n\nAn addict.\n'],
   ['text with runs of blank lines', 'text', 'Plain.\n\n\n\nThe junkie.\n   \n\n\nThe\n\n\nhomeless are here.\n\n\n']
@@ -161,9 +161,10 @@ async function markdownParser(): Promise<(text: string) => {type: string; childr
   const load = async (name: string) => ((await import(pathToFileURL(join(root, 'packages/formats/node_modules', name, 'index.js')).href)) as {default: unknown}).default
   const {unified} = await import('unified')
   const plugins = await Promise.all(['remark-parse', 'remark-frontmatter', 'remark-gfm'].map(load))
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the plugins are loaded by path, untyped
-  const processor = plugins.reduce((chain: any, plugin) => chain.use(plugin), unified())
-  return (text) => processor.parse(text)
+  // The plugins are loaded by path, so untyped: the chain is described as far as it is used.
+  type Chain = {use(plugin: unknown): Chain; parse(text: string): unknown}
+  const processor = plugins.reduce<Chain>((chain, plugin) => chain.use(plugin), unified() as unknown as Chain)
+  return (text) => processor.parse(text) as {type: string; children?: unknown[]}
 }
 
 function layoutOf(text: string): ReturnType<typeof markdownLayout> {
@@ -225,11 +226,12 @@ describe('markdown layout: what is blanked for structure', () => {
 
   it('keeps every word in place once code and HTML are blanked and blank lines cut', async () => {
     const everything = {paragraphLocal: true, mayMatch: () => true}
+    type Node = {type: string; position?: unknown; value?: string; children?: Node[]}
     const words = (trees: Iterable<Root>): string[] => {
       const found: string[] = []
-      const visit = (node: Root | Root['children'][number]): void => {
-        if (node.type === 'WordNode') found.push(JSON.stringify([node.position, node.children.map((child) => ('value' in child ? child.value : '')).join('')]))
-        if ('children' in node) for (const child of node.children) visit(child as Root)
+      const visit = (node: Node): void => {
+        if (node.type === 'WordNode') found.push(JSON.stringify([node.position, (node.children ?? []).map((child) => child.value ?? '').join('')]))
+        for (const child of node.children ?? []) visit(child)
       }
       for (const tree of trees) visit(tree)
       return found
@@ -240,8 +242,14 @@ describe('markdown layout: what is blanked for structure', () => {
   })
 
   it('cuts runs of blank lines to one and maps places back', () => {
-    const condensed = condenseBlankLines('a\n\n   \n\nb\n\nc\n \nd\n')
+    const condensed = condenseBlankLines(`a\n\n${' '.repeat(40)}\n\n\nb\n\nc\n${' '.repeat(10)}\nd\n`)
     expect(condensed?.text).toBe('a\n\nb\n\nc\n\nd\n')
-    expect(condenseBlankLines('a\n\nb\n')).toBeUndefined()
+    expect(condensed && [condensed.at, condensed.chars, condensed.lines]).toEqual([
+      [3, 9],
+      [43, 53],
+      [3, 3]
+    ])
+    // Not worth it when the runs are less than half the text.
+    expect(condenseBlankLines('A paragraph long enough to outweigh the blank lines.\n\n\n\nb\n')).toBeUndefined()
   })
 })

@@ -16,52 +16,36 @@ export interface Condensed {
   lines: number[]
 }
 
-const blankLine = /^[ \t]*\r?$/
+/** A line end and the blank lines after it, each with its own line end (a last line without one is left as it is). */
+const blankRun = /\n(?:[ \t]*\r?\n)+/g
 
 /**
  * Cut each run of blank lines to one empty line; whole lines go, so columns stay as they were.
+ * Only worth it when the runs are most of the text: moving positions back costs a walk over
+ * every node read, which is more than the parser spends on a few blank lines.
  *
  * @param text - The text, with blanked parts as spaces.
- * @returns The condensed text and its map, or undefined when no run has anything to cut.
+ * @returns The condensed text and its map, or undefined when the runs are less than half the text.
  */
 export function condenseBlankLines(text: string): Condensed | undefined {
+  const runs = [...text.matchAll(blankRun)].filter((run) => run[0].length > 2)
+  if (runs.reduce((sum, run) => sum + run[0].length - 2, 0) * 2 < text.length) return undefined
   const condensed: Condensed = {text: '', at: [], chars: [], lines: []}
   const pieces: string[] = []
-  let length = 0
+  let cursor = 0
   let cutChars = 0
   let cutLines = 0
-  let lineStart = 0
-  let run: {start: number; count: number} | undefined
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
-    const blank = blankLine.test(text.slice(lineStart, lineEnd))
-    // The last line has no line end of its own: a run there is kept as it is.
-    if (blank && lineEnd < text.length) {
-      if (run) run.count++
-      else run = {start: lineStart, count: 1}
-    } else {
-      if (run && (run.count > 1 || lineStart - run.start > 1)) {
-        // The run from run.start to lineStart becomes one empty line ("\n").
-        cutChars += lineStart - run.start - 1
-        cutLines += run.count - 1
-        pieces.push('\n')
-        length += 1
-        condensed.at.push(length)
-        condensed.chars.push(cutChars)
-        condensed.lines.push(cutLines)
-      } else if (run) {
-        pieces.push(text.slice(run.start, lineStart))
-        length += lineStart - run.start
-      }
-      run = undefined
-      const line = text.slice(lineStart, Math.min(lineEnd + 1, text.length))
-      pieces.push(line)
-      length += line.length
-    }
-    lineStart = lineEnd + 1
+  for (const run of runs) {
+    // The line end before the run, then one empty line.
+    pieces.push(text.slice(cursor, run.index), '\n\n')
+    cutChars += run[0].length - 2
+    cutLines += run[0].split('\n').length - 3
+    cursor = run.index + run[0].length
+    condensed.at.push(cursor - cutChars)
+    condensed.chars.push(cutChars)
+    condensed.lines.push(cutLines)
   }
-  if (condensed.at.length === 0) return undefined
+  pieces.push(text.slice(cursor))
   condensed.text = pieces.join('')
   return condensed
 }
