@@ -1,31 +1,36 @@
+import {statSync} from 'node:fs'
 import {Worker} from 'node:worker_threads'
 import type {FileOutcome} from './finding.js'
-import type {Job} from './process-file.js'
+import {describeInternalError} from './internal-error.js'
+import {processJob, type Job} from './process-file.js'
 import type {LintSettings} from './settings.js'
 
 /**
- * CPU time the files left would take one worker, in milliseconds at its pace so far, above
- * which starting the others pays. Another worker costs S, about 0.4 s of CPU (and 100 MB), to
- * load and compile the rules, then halves the R left: it saves (R - S) / 2 of wall time for S
- * of CPU, a fair trade on a shared machine from R = 3S.
+ * CPU time the files left would take one thread, in milliseconds at its pace so far, above
+ * which more workers pay. Each costs S, about 0.4 s of CPU (and 100 MB), to load and compile
+ * the rules; two then take about S + R / 2 for the R left instead of R, a saving worth its
+ * CPU time on a shared machine from about R = 3S.
  */
 const moreWorkersAbove = 1200
 /**
- * The first worker's pace is judged from its second file on (the first also compiles the
- * rules), once it has spent `cpuMs` of CPU time on files; a first file that takes more than
- * `firstFileCpuMs` is slow enough to share the rest out at once. Both are CPU time, not wall
- * time, so the choice does not swing with the load on the machine; `checkMs` is how often a
- * running file is looked at.
+ * The pace is judged from the second file on (the first also compiles the rules), once
+ * `cpuMs` of CPU time went to files (long enough that loading a parser on first use is a
+ * small part of it); a first file that takes more than `firstFileCpuMs` is
+ * slow enough to share the rest out at once. Both are CPU time, not wall time, so the choice
+ * does not swing with the load on the machine; `checkMs` is how often a worker's running file
+ * is looked at.
  */
-const paceWindow = {cpuMs: 200, firstFileCpuMs: 1000, checkMs: 100}
+const paceWindow = {cpuMs: 400, firstFileCpuMs: 1000, checkMs: 100}
+/** Files from this size are checked only on a worker, where the time budget can stop them (run.ts sends them there too). */
+const guardedSize = 256 * 1024
 
 /**
- * Whether to start more workers, from the first one's pace.
+ * Whether to start more workers, from the pace of the one thread at work so far.
  *
  * @param left - Files not yet handed out.
- * @param done - Files the first worker finished since it loaded.
- * @param cpuMs - CPU time the process spent since then (the main thread waits meanwhile, so this is the worker's).
- * @returns True when the work left would keep one worker busy for longer than another costs to start.
+ * @param done - Files it finished since its first.
+ * @param cpuMs - CPU time the process spent on them (only that thread was busy).
+ * @returns True when the work left would keep one thread busy for longer than workers cost to start.
  */
 export function worthMoreWorkers(left: number, done: number, cpuMs: number): boolean {
   // Not one file finished within the window: files are slow, share them out.
@@ -48,9 +53,11 @@ export type WorkerReply = {index: number; outcome: FileOutcome} | {index: number
  * A file still running past `settings.maxFileSeconds` has its worker terminated (the only way
  * to stop a parser stuck in a loop) and a fresh worker takes over the queue.
  *
- * Unless `--jobs` set the number, one worker starts first and the others only when its pace
- * says the files left are worth their start-up: a thousand short pages, most of which the
- * prefilter skips, are done by one worker sooner than a second could load.
+ * Unless `--jobs` set the number, work starts on one thread and spreads only when its pace
+ * says the files left are worth more workers' start-up: a thousand short pages, most of which
+ * the prefilter skips, are done by one thread before a second could load. With no file of
+ * 256 KB or more, that thread is this one, and a short run starts no worker at all; otherwise
+ * it is one worker, so that every file has the time budget.
  *
  * @param jobs - Files to lint, with their index in the run.
  * @param settings - Lint settings, copied to each worker, and `jobs` when the user chose the number of workers.
@@ -58,19 +65,69 @@ export type WorkerReply = {index: number; outcome: FileOutcome} | {index: number
  * @param onReply - Called for each file as it finishes.
  * @returns When every file is done.
  */
-export function runInWorkers(
+export async function runInWorkers(
   jobs: Array<{index: number; job: Job}>,
   settings: LintSettings & {jobs?: number},
   size: number,
   onReply: (reply: WorkerReply) => void
 ): Promise<void> {
+  const adaptive = settings.jobs === undefined && size > 1
+  if (adaptive && jobs.every(({job}) => job.kind === 'file' && sizeOf(job.path) < guardedSize)) {
+    const first = await runHereWhileShort(jobs, settings, onReply)
+    if (first < jobs.length) await runOnWorkers(jobs.slice(first), settings, size, onReply, false)
+  } else await runOnWorkers(jobs, settings, size, onReply, adaptive)
+}
+
+/**
+ * Lint files on this thread, in order, while that is the faster way.
+ *
+ * @returns How many it checked: all, or as many as it took to see that the rest are worth workers.
+ */
+async function runHereWhileShort(jobs: Array<{index: number; job: Job}>, settings: LintSettings, onReply: (reply: WorkerReply) => void): Promise<number> {
+  const started = process.cpuUsage()
+  let since: NodeJS.CpuUsage | undefined
+  let done = 0
+  let staying = false
+  for (const [position, {index, job}] of jobs.entries()) {
+    if (since && !staying) {
+      const cpu = cpuSince(since)
+      if (cpu >= paceWindow.cpuMs) {
+        if (worthMoreWorkers(jobs.length - position, done, cpu)) return position
+        staying = true
+      }
+    }
+    try {
+      onReply({index, outcome: await processJob(job, settings)})
+    } catch (error) {
+      onReply({index, internal: describeInternalError(error)})
+    }
+    if (since) done++
+    else {
+      if (cpuSince(started) >= paceWindow.firstFileCpuMs) return position + 1
+      since = process.cpuUsage()
+    }
+  }
+  return jobs.length
+}
+
+/** A file's size, or 0 when it cannot be read (the read reports why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path, {throwIfNoEntry: false})?.size ?? 0
+  } catch {
+    return 0
+  }
+}
+
+/** Lint files on workers: all `size` at once, or (`adaptive`) one first and the others when its pace says so. */
+function runOnWorkers(jobs: Array<{index: number; job: Job}>, settings: LintSettings, size: number, onReply: (reply: WorkerReply) => void, adaptive: boolean): Promise<void> {
   return new Promise((resolve) => {
     let next = 0
     let running = 0
     const workers: Worker[] = []
     // The first worker's pace: the process's CPU time when it finished its first file, and how many it has finished since.
     const pace = {
-      decided: settings.jobs !== undefined || size <= 1,
+      decided: !adaptive,
       loaded: undefined as NodeJS.CpuUsage | undefined,
       since: undefined as NodeJS.CpuUsage | undefined,
       done: 0,
