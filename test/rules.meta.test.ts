@@ -1,7 +1,7 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lint, listRules} from 'retext-stigma'
-import {expandTerm} from '../packages/retext-stigma/src/inflect.js'
+import {expandTerm} from '../packages/rule-schema/src/inflect.js'
 import {loadRules} from '../packages/rules-compiler/src/load.js'
 import {root} from './helpers.js'
 

@@ -2,6 +2,7 @@
 // CLI start-up benchmark (issue 5): the whole process, `destigma small.md`, spawned again and
 // again; reports the median and spread next to a bare `node` start for scale.
 // Run after `pnpm build`: node test/bench/cli-startup.mjs [--runs N] [--alex PATH/TO/alex/cli.js]
+//   [--baseline PATH/TO/another/destigma/cli.js] (an older build, timed in the same run for a before/after figure)
 import {spawnSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -12,6 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
 const runs = Number(option('--runs')) || 21
 const alex = option('--alex')
+const baseline = option('--baseline')
 const cli = join(root, 'packages/cli/dist/cli.js')
 
 const folder = mkdtempSync(join(tmpdir(), 'destigma-startup-'))
@@ -39,4 +41,5 @@ function report(name, sorted) {
 report('node -e "" (bare start)', time(['-e', '']))
 report('destigma small.md', time([cli, 'small.md']))
 report('destigma --format json small.md', time([cli, '--format', 'json', 'small.md']))
+if (baseline) report('baseline destigma small.md', time([baseline, 'small.md']))
 if (alex) report('alex small.md', time([alex, 'small.md']))

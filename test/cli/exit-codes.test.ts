@@ -46,7 +46,7 @@ describe('exit codes', () => {
     const usage: Array<[string[], RegExp]> = [
       [['--format', 'xml', 'clean.txt'], /--format must be one of stylish, json, sarif, github, got "xml"/],
       [['--frobnicate'], /Unknown option '--frobnicate'/],
-      [['--preset', 'lax', 'clean.txt'], /--preset must be recommended or strict/],
+      [['--preset', 'lax', 'clean.txt'], /--preset must be one of recommended, strict/],
       [['--locale', 'fr', 'clean.txt'], /--locale must be one of en-GB, en-US/],
       [['--mentions', 'hide', 'clean.txt'], /--mentions must be one of ignore, lower, report, got "hide"/],
       [['--rule', 'addict', 'clean.txt'], /--rule takes id=severity/],

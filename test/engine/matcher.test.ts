@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
-import retextStigma, {fix, lint, type Rule} from 'retext-stigma'
+import {readProse} from '@destigma/formats'
+import retextStigma, {fix, lint, lintTree, type Rule} from 'retext-stigma'
 
 // A private rule with an invented term, so these tests do not depend on the shipped rule set.
 const widget: Rule = {
@@ -43,6 +44,21 @@ describe('matching', () => {
 
   it('finds a standalone collective before a subordinating word', () => {
     expect(lint('The homeless since the closure of the shelter have slept in the park.').map((finding) => finding.actual)).toEqual(['The homeless'])
+  })
+
+  it('lets a required word stand outside the quotation marks round the match, and not a word that rules it out', () => {
+    expect(lint('She keeps saying she is “so OCD” about her desk.').map((finding) => [finding.actual, finding.inQuotation])).toEqual([['so OCD', true]])
+    expect(lint('She said: “so OCD”.')).toEqual([])
+    // `film` before `junkie` rules out a film fan only when it touches the word.
+    expect(lint('He is a film junkie.')).toEqual([])
+    expect(lint('She starred in the film “Junkie Dad” last year.', {mentions: 'report'}).map((finding) => finding.actual)).toEqual(['Junkie Dad'])
+  })
+
+  it('ends a standalone noun phrase at a verb, and not at a noun', () => {
+    const actual = (text: string): string[] => lint(text).map((finding) => finding.actual)
+    expect(actual('A drunk staggered into the bar.')).toEqual(['A drunk'])
+    expect(actual('The drunk tank opened at midnight.')).toEqual([])
+    expect(actual('The drunk driver fled.')).toEqual([])
   })
 
   it('looks for context in the whole paragraph when the rule asks for it', () => {
@@ -146,6 +162,14 @@ describe('options', () => {
     expect(single?.inQuotation).toBe(true)
     expect(actuals("The widget mans' hats.")).toEqual(["widget mans'"])
     expect(lint('She said "the widget man left".', {...options, quotes: 'report'})[0]?.severity).toBe('error')
+  })
+
+  it('reads HTML quotation-mark entities as quotation marks', async () => {
+    const quoted = async (html: string): Promise<Array<boolean | undefined>> => lintTree(await readProse(html, 'html'), html).map((finding) => finding.inQuotation)
+    expect(await quoted('<p>A councillor called it &ldquo;a free pass for druggies&rdquo; last week.</p>')).toEqual([true])
+    expect(await quoted('<p>He said &quot;junkies are everywhere&quot; and left.</p>')).toEqual([true])
+    expect(await quoted('<p>He said &#8216;the junkies are back&#8217; and left.</p>')).toEqual([true])
+    expect(await quoted('<p>&ldquo;No,&rdquo; she said. Junkies were blamed.</p>')).toEqual([false])
   })
 
   it('allows phrases (with their inflections) and whole rules', () => {

@@ -3,7 +3,7 @@ import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
 import {readProse} from '@destigma/formats'
-import retextStigma, {checkOptions, lint, lintTree, mergeOptions, withDefaults, type StigmaOptions} from 'retext-stigma'
+import retextStigma, {checkOptions, lint, lintTree, resolveOptions, type StigmaOptions} from 'retext-stigma'
 
 // Issue 11, family 1: a term discussed as a word is a mention, not a use.
 const found = (text: string, options: StigmaOptions = {}): string[] => lint(text, options).map((finding) => `${finding.ruleId}: ${finding.actual}`)
@@ -42,11 +42,41 @@ describe('mentions are not reported by default', () => {
     ['a quoted title after a title noun', 'She starred in the film “Junkie Dad” last year.'],
     ['a quoted title in title case', 'Critics praised “Junkie in the City” when it aired in 2003.'],
     ['an example headline in a sentence about headlines', 'Headlines such as “Junkie mum jailed for neglect” do lasting harm.'],
-    ['a headline read out', 'One headline read “Junkie mum jailed for neglect”, the panel heard.']
-  ])('%s', (_label, text) => {
-    expect(found(text)).toEqual([])
+    ['a headline read out', 'One headline read “Junkie mum jailed for neglect”, the panel heard.'],
+    ['a parenthesis naming whose word it is', 'The street homeless, as earlier strategies called them, are a small group.'],
+    ['a parenthesis naming a word for another', 'The AIDS virus, as reporters called HIV, was on every front page.'],
+    ['in the language of', 'A successful suicide, in the language of one old textbook, was a completed act.'],
+    ['a list that a frame after it names as terms', 'The guide lists AIDS victim, HIV carrier and full-blown AIDS as terms to avoid.'],
+    ['a bare term after a verb of saying, ending its clause', "Don't say crack baby."],
+    ['a bare term after instead of', 'Instead of AIDS test, say HIV test.'],
+    ['a list after a colon and a word of advice', 'Do not use: AIDS victim, sufferer, infected.'],
+    ['a style-guide heading and a colon', 'Outdated: AIDS orphan.'],
+    ['a glossary entry', 'AIDS victim – avoid; use person living with HIV.'],
+    ['the label of', 'He rejected the label of HIV carrier.'],
+    ['a quoted phrase as the subject', '“AIDS victim” implies powerlessness.'],
+    ['quoted phrases joined in a list', "Newspapers wrote about 'AIDS victims' and 'innocent victims' of the virus."],
+    ['a quoted phrase after calling people', "Calling people 'illegal immigrants' is inaccurate, the guide says."],
+    ['a quoted phrase dropped from a stylebook', "The AP Stylebook dropped 'illegal immigrant' in 2013."],
+    ['a quoted phrase after not', "Use 'person who uses drugs', not 'drug user'.", {preset: 'strict' as const}],
+    ['one quoted word after a colon', "Words matter: 'addict' defines a person by one thing."],
+    ['the term, with an adjective between', 'The offensive term junkie still appears in court reports.'],
+    ['the label, with an adjective between', 'She objected to the outdated label addict.'],
+    ['a word noun a few words after the verb', 'Lunatic was once a legal term in England.'],
+    ['a bracketed list after a frame noun', 'Words (junkie, crackhead) that dehumanise should be avoided.'],
+    ['advice not to call people the term', "Don't describe people as schizophrenics."],
+    ['advice not to call them the term', 'Never call them junkies.'],
+    ['what someone called', 'What the Victorians called lunatics were often people with epilepsy.'],
+    ['what was then called', 'Asylums held what were then called lunatics.'],
+    ['a sentence-case headline a paper ran', 'The Sun ran “Junkie mum jailed for neglect” on its front page.'],
+    ['a sentence-case headline on a front page', 'One tabloid’s front page, “Crackhead dad spared jail”, drew 300 complaints.'],
+    ['a hyphenated item of a bare list', 'The words ex-offender and ex-prisoner are both used by charities.', {preset: 'strict' as const}],
+    ['a title opening the sentence, named in an apposition', 'Drug Misuse: Prevention And Treatment, the 2003 government paper, is no longer current.', {preset: 'strict' as const}],
+    ['an unquoted title after a naming verb', 'The report, titled Addicts in Our Midst, was withdrawn.'],
+    ['an unquoted title after a title noun', 'The council withdrew the report Addicts in Our Streets last year.']
+  ])('%s', (_label, text, options: StigmaOptions = {}) => {
+    expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
-    expect(found(text, {mentions: 'report'})).not.toEqual([])
+    expect(found(text, {...options, mentions: 'report'})).not.toEqual([])
   })
 
   it('reports each of them with mentions: report', () => {
@@ -72,7 +102,23 @@ describe('frame words that do not make a mention', () => {
     ['a copula without a frame noun', 'Addicts and their families are the people we serve.', ['addict: Addicts']],
     ['a verb of naming applied to a person', 'She called him a junkie in front of his children.', ['junkie: junkie']],
     ['a longer quotation after a verb of naming and its object', 'A councillor called it “a free pass for druggies” last week.', ['druggie: druggies']],
-    ['a plural possessive before a quoted word', "The junkies' ‘recovery’ was slow.", ["junkie: junkies'"]]
+    ['a plural possessive before a quoted word', "The junkies' ‘recovery’ was slow.", ["junkie: junkies'"]],
+    ['a use after a mention, joined by a clause', 'The word junkie hurts, and junkies know it.', ['junkie: junkies']],
+    ['a use after a quoted mention, joined by a clause', 'The term “addict” was dropped, but addicts still hear it.', ['addict: addicts']],
+    ['as with no naming verb after it', 'Addicts, as is well known, are often turned away.', ['addict: Addicts']],
+    ['a verb of saying before a clause', 'I would say junkies are the least of our worries.', ['junkie: junkies']],
+    ['a term opening a headline with a colon', 'Alcoholics: the hidden crisis in our care homes', ['alcoholics: Alcoholics']],
+    ['a quoted speech of several words after a colon', 'He said: “Junkies are back.”', ['junkie: Junkies']],
+    ['a film named, and the term outside its title', 'The film Trainspotting follows a group of heroin addicts.', ['addict: heroin addicts']],
+    ['a nickname given to a person', 'She called him Junkie.', ['junkie: Junkie']],
+    ['an adjective and a term that is not a frame noun', 'The old man called the addicts names.', ['addict: addicts']],
+    ['a naming verb without what', 'Neighbours called him a drunk for years.', ['drunk: a drunk']],
+    ['describing someone without advice against it', 'She described him as a junkie.', ['junkie: junkie']],
+    ['a bracketed aside that is no list', 'Junkies (and there are many) sleep here.', ['junkie: Junkies']],
+    ['words spoken to a newspaper', 'Her mother told the newspaper “Junkies ruined his life”.', ['junkie: Junkies']],
+    ['a quoted sentence in a sentence about a tabloid', 'The tabloid quoted his mother: “He was a junkie, and he knew it.”', ['junkie: junkie']],
+    ['a headline that opens on a title noun', 'Documentary Follows Addicts Through Winter', ['addict: Addicts']],
+    ['a list ending in a noun that names no words', 'Those at risk include: alcoholics, people who inject drugs and others.', ['alcoholics: alcoholics']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })
@@ -133,9 +179,9 @@ describe('mentions in Markdown and HTML', () => {
 describe('the mentions option', () => {
   it('is checked, merged and defaulted like the other single values', () => {
     expect(checkOptions({mentions: 'lower'}, new Set())).toEqual([])
-    expect(checkOptions({mentions: 'hide'}, new Set())).toEqual([{path: 'mentions', message: 'must be one of "ignore", "lower", "report", got "hide"'}])
-    expect(mergeOptions({mentions: 'lower'}, {preset: 'strict'}, {mentions: 'report'}).mentions).toBe('report')
-    expect(withDefaults({}).mentions).toBe('ignore')
+    expect(checkOptions({mentions: 'hide'}, new Set())).toEqual([{path: 'mentions', message: 'must be one of "ignore", "lower", "report", got "hide"', allowed: ['ignore', 'lower', 'report'], value: 'hide'}])
+    expect(resolveOptions({mentions: 'lower'}, {preset: 'strict'}, {mentions: 'report'}).mentions).toBe('report')
+    expect(resolveOptions({}).mentions).toBe('ignore')
   })
 
   it('is refused by the plugin when invalid', () => {

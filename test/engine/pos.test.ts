@@ -1,5 +1,5 @@
 import {describe, expect, it, vi} from 'vitest'
-import type {Rule} from '../../packages/retext-stigma/src/types.js'
+import type {Rule} from '../../packages/rule-schema/src/types.js'
 
 // Count the sentences the tagger reads, to prove tagging is lazy.
 const tagged = vi.hoisted(() => ({sentences: [] as string[]}))
@@ -41,6 +41,17 @@ describe('tagging', () => {
     const tags = tagTokens(tokens(['the', 'city’s', 'homeless', 'can’t', 'wait']))
     expect(tags).toHaveLength(5)
     expect(tags[0]).toBe('determiner')
+  })
+
+  it('reads the last part of a hyphenated word before another word as a compound modifier', async () => {
+    const {lazyTags} = await import('../../packages/retext-stigma/src/pos.js')
+    const words = tokens(['a', 'self', 'confessed', 'alcoholic', 'ill', 'most', 'of'])
+    const joined = words.map((word, index) => (index === 2 || index === 5 ? {...word, joined: true} : word))
+    const tagOf = lazyTags(joined)
+    expect(tagOf(2)).toBe('adjective')
+    // A quantifier after a hyphen is a dash between words, not a compound.
+    expect(tagOf(5)).not.toBe('adjective')
+    expect(lint('Her father was a heavy-drinking alcoholic.').map((finding) => finding.actual)).toEqual(['alcoholic'])
   })
 
   it('reads a quantifier before "of" as a determiner, not an adjective', () => {

@@ -12,7 +12,10 @@ describe('title-case headlines', () => {
     ['a report title with a case-sensitive term', 'Helping Ex-Cons Back Into Work', ['ex-con: Ex-Cons']],
     ['a short headline of four words', 'Ex-Cons Find Work', ['ex-con: Ex-Cons']],
     ['a headline wrapped over two lines', 'Council Opens New\nCentre For Addicts', ['addict: Addicts']],
-    ['a headline above its text in one sentence', 'Council Opens New Centre For Addicts\nThe council said the addicts would get help.', ['addict: Addicts', 'addict: addicts']]
+    ['a headline above its text in one sentence', 'Council Opens New Centre For Addicts\nThe council said the addicts would get help.', ['addict: Addicts', 'addict: addicts']],
+    ['a two-word headline with a verb', 'Junkie Jailed', ['junkie: Junkie']],
+    ['a three-word headline with a verb', 'Addict Mum Freed', ['addict: Addict Mum']],
+    ['a headline where a verb ends the noun phrase', 'Town Drunk Banned From Every Pub', ['drunk: Town Drunk']]
   ])('finds the term in %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })
@@ -27,6 +30,8 @@ describe('title-case headlines', () => {
     ['a leading name cue joined by a connector', 'National Institute on Drug Abuse Funds New Study'],
     ['an event name', 'Drug Abuse Awareness Week Starts Today'],
     ['a name alone on a short line', 'John Lee Hooker'],
+    ['a short line of two capitalised nouns', 'Junkie Records'],
+    ['a short name with a name cue', 'Addicts Anonymous'],
     ['a sentence that names several things but is not a title', 'John Lee Hooker recorded Boom Boom in 1961.']
   ])('still shields %s', (_label, text) => {
     expect(found(text)).toEqual([])

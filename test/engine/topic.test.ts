@@ -47,7 +47,9 @@ describe('sobriety and test idioms', () => {
     expect(fix('Several tenants had started using heroin again. Others got clean that winter.')).toBe(
       'Several tenants had started using heroin again. Others stopped using drugs that winter.'
     )
-    expect(lint('Others got clean that winter.').map((finding) => finding.ruleId)).toEqual([])
+    // Alone, getting clean is sobriety too (issue 11); only washing nearby makes it the other clean.
+    expect(lint('Others got clean that winter.').map((finding) => finding.ruleId)).toEqual(['clean-person'])
+    expect(lint('Others got clean that winter after the muddy walk.').map((finding) => finding.ruleId)).toEqual([])
   })
 
   it('reads wanting or trying to get or stay clean as sobriety in any context, washing aside', () => {
@@ -59,7 +61,9 @@ describe('sobriety and test idioms', () => {
 
   it('takes a date or a length of time after the words as the idiom in any context', () => {
     expect(lint('She got clean in 2015.').map((finding) => finding.actual)).toEqual(['got clean'])
-    expect(lint('Clean for a year, he moved to Leeds.').map((finding) => finding.actual)).toEqual(['Clean'])
+    // The idiom is flagged whole, and the fix keeps its length of time.
+    expect(lint('Clean for a year, he moved to Leeds.').map((finding) => finding.actual)).toEqual(['Clean for a year'])
+    expect(fix('Clean for nearly a year, he moved to Leeds.')).toBe('Abstinent for nearly a year, he moved to Leeds.')
     expect(lint('The kitchen stayed clean for a week.')).toEqual([])
     expect(lint('He got clean water in 2015.')).toEqual([])
   })

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import {fstatSync} from 'node:fs'
 import {resolve} from 'node:path'
-import {ConfigError, loadConfig} from '@destigma/config'
+import {ConfigError, loadConfig, OptionsLayerError, type ResolvedConfig} from '@destigma/config'
 import {formatFromName} from '@destigma/formats'
 import {listRules, ruleSetVersion} from 'retext-stigma'
 import {parseCommandLine} from './args.js'
+import {describeFlagProblem} from './process-file.js'
 import {UsageError} from './errors.js'
 import {helpText} from './help.js'
 import {collectTargets} from './inputs.js'
@@ -12,7 +13,7 @@ import {debugging, describeInternalError} from './internal-error.js'
 import {displayPath} from './paths.js'
 import {createReporter} from './reporters/index.js'
 import {lintTargets} from './run.js'
-import type {Settings} from './settings.js'
+import type {CommandLine} from './settings.js'
 import {suppressionReport, Suppressions} from './suppressions.js'
 import {version} from './version.js'
 
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   if (readsStdin && settings.fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run (with --format json, each result carries the fixed text as "output")')
   if (settings.stdinFilename !== undefined && !formatFromName(settings.stdinFilename))
     throw new UsageError(`--stdin-filename "${settings.stdinFilename}": destigma cannot tell the format from this name; end it in .txt, .md, .mdx, .html or .docx`)
-  checkRuleFlags(settings)
+  checkFlags(settings)
 
   const collected = await collectTargets(paths, cwd)
   for (const problem of collected.problems) process.stderr.write(`destigma: ${problem}\n`)
@@ -86,20 +87,25 @@ function stdinHasInput(): boolean {
   }
 }
 
-/** Reject a `--rule` id that neither the built-in rules nor the working folder's custom rules have. */
-function checkRuleFlags(settings: Settings): void {
+/**
+ * Check the option flags before any file is read, as the engine resolves them with the working
+ * folder's config (whose custom rules `--rule` and `--suppress-rule` may name). A broken config
+ * file is left for the files under it to report.
+ */
+function checkFlags(settings: CommandLine): void {
+  let config: ResolvedConfig
+  try {
+    config = loadConfig(resolve(settings.cwd, 'destigma'), settings.config)
+  } catch (error) {
+    if (error instanceof OptionsLayerError) throw new UsageError(error.problems.map(describeFlagProblem).join('\n'))
+    if (error instanceof ConfigError) return
+    throw error
+  }
   const suppress = settings.suppressions.suppress
-  const ids = [...Object.keys(settings.cliOptions.rules ?? {}), ...(Array.isArray(suppress) ? suppress : [])]
-  const known = new Set(listRules().map((rule) => rule.id))
-  const unknown = ids.filter((id) => !known.has(id))
-  if (unknown.length === 0) return
-  const config = loadConfig(resolve(settings.cwd, 'destigma'), {
-    ...(settings.configPath === undefined ? {} : {configPath: resolve(settings.cwd, settings.configPath)}),
-    noConfig: settings.noConfig
-  })
-  for (const rule of config.options.customRules ?? []) known.add(rule.id)
-  const missing = unknown.filter((id) => !known.has(id))
-  if (missing.length > 0) throw new UsageError(`${Array.isArray(suppress) && missing.some((id) => suppress.includes(id)) ? '--suppress-rule' : '--rule'}: unknown rule id ${missing.map((id) => `"${id}"`).join(', ')} (destigma --list-rules lists them)`)
+  if (!Array.isArray(suppress)) return
+  const known = new Set([...listRules().map((rule) => rule.id), ...config.options.customRules.map((rule) => rule.id)])
+  const missing = suppress.filter((id) => !known.has(id))
+  if (missing.length > 0) throw new UsageError(`--suppress-rule: unknown rule id ${missing.map((id) => `"${id}"`).join(', ')} (destigma --list-rules lists them)`)
 }
 
 function print(text: string): number {

@@ -1,8 +1,8 @@
 import {resolve} from 'node:path'
 import {loadConfig} from '@destigma/config'
-import {docsBase, listRules, ruleUrl, type Rule, type RuleInfo} from 'retext-stigma'
+import {docsBase, listRules, ruleInfo, rulePage, showFlaggedExample, type Rule, type RuleInfo} from 'retext-stigma'
 import {UsageError} from './errors.js'
-import type {Settings} from './settings.js'
+import type {CommandLine} from './settings.js'
 
 /**
  * Every rule in play in the working folder: the built-in ones and the custom ones its config adds.
@@ -11,23 +11,11 @@ import type {Settings} from './settings.js'
  * @returns The rules, built-in first.
  * @throws {ConfigError} When the config is invalid.
  */
-export function rulesInPlay(settings: Settings): Array<RuleInfo & {custom: boolean}> {
-  const config = loadConfig(resolve(settings.cwd, 'destigma'), {
-    ...(settings.configPath === undefined ? {} : {configPath: resolve(settings.cwd, settings.configPath)}),
-    noConfig: settings.noConfig
-  })
-  const custom = (config.options.customRules ?? []).map((rule) => ({...describeCustom(rule), custom: true}))
+export function rulesInPlay(settings: CommandLine): Array<RuleInfo & {custom: boolean}> {
+  // The flags play no part in which rules exist; cli.ts checks them on their own.
+  const config = loadConfig(resolve(settings.cwd, 'destigma'), {...settings.config, flags: undefined})
+  const custom = config.options.customRules.map((rule) => ({...ruleInfo(rule), custom: true}))
   return [...listRules().map((rule) => ({...rule, custom: false})), ...custom]
-}
-
-function describeCustom(rule: Rule): RuleInfo {
-  return {
-    ...rule,
-    url: ruleUrl(rule.id),
-    preset: rule.confidence === 'clear-cut' ? 'recommended' : 'strict',
-    fixable: Object.values(rule.suggestions).some((list) => list?.some((suggestion) => suggestion.safe)),
-    sourceDetails: []
-  }
 }
 
 /**
@@ -38,7 +26,7 @@ function describeCustom(rule: Rule): RuleInfo {
  * @returns The text to print.
  * @throws {UsageError} When no rule has that id.
  */
-export async function explainRule(id: string, settings: Settings): Promise<string> {
+export async function explainRule(id: string, settings: CommandLine): Promise<string> {
   const rules = rulesInPlay(settings)
   const rule = rules.find((candidate) => candidate.id === id)
   if (!rule) {
@@ -46,11 +34,11 @@ export async function explainRule(id: string, settings: Settings): Promise<strin
     throw new UsageError(`--explain: no rule has the id "${id}"${close.length ? `; did you mean ${close.slice(0, 5).join(', ')}?` : ''} (destigma --list-rules lists them)`)
   }
   if (settings.format === 'json') return JSON.stringify(rule, null, 2) + '\n'
-  const [{rulePage}, {ruleExamples}] = await Promise.all([import('@destigma/rules-compiler/src/docs.js'), import('@destigma/rules-compiler/src/examples.js')])
-  const page = rulePage({...rule, examples: rule.examples ?? ruleExamples(rule.id)})
-  // The page's first line is a note for the docs folder ("generated, do not edit"), not for readers;
-  // its links into the repository are relative to docs/rules, which a terminal is not.
-  return page.replace(/^<!--.*?-->\n+/, '').replaceAll('](../../', `](${docsBase.replace(/docs\/rules\/$/, '')}`)
+  // The built-in rules ship without their examples; a chunk of their own keeps them off every other run.
+  const {default: examples} = await import('../generated/examples.json', {with: {type: 'json'}})
+  const withExamples = {...rule, examples: rule.examples ?? (examples as Record<string, Rule['examples']>)[rule.id]}
+  // Links into the repository are relative to docs/rules there, which a terminal is not.
+  return rulePage(withExamples, {repository: docsBase.replace(/docs\/rules\/$/, ''), showFlagged: (example) => showFlaggedExample(rule, example)})
 }
 
 /**
@@ -59,7 +47,7 @@ export async function explainRule(id: string, settings: Settings): Promise<strin
  * @param settings - The command line's settings.
  * @returns The text to print.
  */
-export function listRulesText(settings: Settings): string {
+export function listRulesText(settings: CommandLine): string {
   const rules = rulesInPlay(settings)
   if (settings.format === 'json')
     return (

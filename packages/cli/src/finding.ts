@@ -8,8 +8,8 @@ export interface Place {
   endColumn: number
 }
 
-/** A finding as the reporters show it: the contract's fields and what the reporters add. */
-export interface ReportedFinding extends Place {
+/** A finding with exactly the fields of the JSON contract (design.md), in its order. */
+export interface ContractFinding extends Place {
   ruleId: string
   severity: 'error' | 'warning' | 'info'
   message: string
@@ -18,13 +18,28 @@ export interface ReportedFinding extends Place {
   offset: number
   endOffset: number
   url: string
+  fix?: Fix
+}
+
+/**
+ * The contract's fields of a finding, and nothing else.
+ *
+ * @param finding - A finding from the engine or a reported one.
+ * @returns Its contract fields, in the contract's order.
+ */
+export function contractFields(finding: ContractFinding): ContractFinding {
+  const {ruleId, severity, message, actual, expected, line, column, endLine, endColumn, offset, endOffset, url, fix} = finding
+  return {ruleId, severity, message, actual, expected, line, column, endLine, endColumn, offset, endOffset, url, ...(fix ? {fix: {range: fix.range, text: fix.text}} : {})}
+}
+
+/** A finding as the reporters show it: the contract's fields and what the reporters add. */
+export interface ReportedFinding extends ContractFinding {
   /** Why the rule exists (the rule's explanation). */
   note: string
   /** The match is inside quotation marks (reported lower, without a fix, under the default `quotes`). */
   inQuotation?: boolean
   /** The match is a word discussed as a word, reported lower under `mentions: lower`. */
   mention?: boolean
-  fix?: Fix
   /** Where the fix's range is, for SARIF. */
   fixPlace?: Place
 }

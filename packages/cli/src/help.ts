@@ -1,3 +1,29 @@
+import {choiceOptions} from 'retext-stigma'
+
+/** The help lines of the options that take one value from a list, from the engine's own table. */
+function choiceHelp(): string {
+  return Object.entries(choiceOptions)
+    .map(([name, choice]) => {
+      const values = choice.values.map((value) => (value === choice.default ? `${value} (default)` : value)).join(', ')
+      return wrap(`      --${name} ${name === 'locale' || name === 'preset' ? 'NAME' : 'MODE'}`.padEnd(27) + `${values}: ${choice.about}`)
+    })
+    .join('\n')
+}
+
+/** Wrap a help entry at 78 columns, its later lines under its description. */
+function wrap(entry: string): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of entry.slice(27).split(' ')) {
+    if (line && line.length + word.length + 1 > 78 - 27) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  lines.push(line)
+  return entry.slice(0, 27) + lines.join(`\n${' '.repeat(27)}`)
+}
+
 /** The text `destigma --help` prints. */
 export const helpText = `Usage: destigma [options] [paths or globs ...]
 
@@ -29,12 +55,7 @@ Fixing:
                            get a comment in the copy
 
 Rules and options:
-      --preset NAME        recommended (default: clear-cut terms) or strict
-                           (adds contested terms)
-      --locale NAME        en-GB (default) or en-US suggestions
-      --mentions MODE      A term discussed as a word ("the word 'junkie'"):
-                           ignore (default), lower (report it one level
-                           lower, without a fix) or report
+${choiceHelp()}
       --rule ID=SETTING    Set a rule to off, error, warning or info
                            (repeat, or separate with commas)
   -c, --config PATH        Use this config file instead of searching for one

@@ -3,7 +3,7 @@ import {Worker} from 'node:worker_threads'
 import type {FileOutcome} from './finding.js'
 import {describeInternalError} from './internal-error.js'
 import {processJob, type Job} from './process-file.js'
-import type {LintSettings} from './settings.js'
+import type {RunOptions} from './settings.js'
 
 /**
  * CPU time the files left would take one thread, in milliseconds at its pace so far, above
@@ -67,7 +67,7 @@ export type WorkerReply = {index: number; outcome: FileOutcome} | {index: number
  */
 export async function runInWorkers(
   jobs: Array<{index: number; job: Job}>,
-  settings: LintSettings & {jobs?: number},
+  settings: RunOptions & {jobs?: number},
   size: number,
   onReply: (reply: WorkerReply) => void
 ): Promise<void> {
@@ -83,7 +83,7 @@ export async function runInWorkers(
  *
  * @returns How many it checked: all, or as many as it took to see that the rest are worth workers.
  */
-async function runHereWhileShort(jobs: Array<{index: number; job: Job}>, settings: LintSettings, onReply: (reply: WorkerReply) => void): Promise<number> {
+async function runHereWhileShort(jobs: Array<{index: number; job: Job}>, settings: RunOptions, onReply: (reply: WorkerReply) => void): Promise<number> {
   const started = process.cpuUsage()
   let since: NodeJS.CpuUsage | undefined
   let done = 0
@@ -120,7 +120,7 @@ function sizeOf(path: string): number {
 }
 
 /** Lint files on workers: all `size` at once, or (`adaptive`) one first and the others when its pace says so. */
-function runOnWorkers(jobs: Array<{index: number; job: Job}>, settings: LintSettings, size: number, onReply: (reply: WorkerReply) => void, adaptive: boolean): Promise<void> {
+function runOnWorkers(jobs: Array<{index: number; job: Job}>, settings: RunOptions, size: number, onReply: (reply: WorkerReply) => void, adaptive: boolean): Promise<void> {
   return new Promise((resolve) => {
     let next = 0
     let running = 0

@@ -1,18 +1,15 @@
 import {resolve} from 'node:path'
-import {ConfigError, loadConfig} from '@destigma/config'
-import {applyDirectives, readCandidateProse, readProseParts, type Directive, type Format} from '@destigma/formats'
-import {applyFixes, candidateScan, docsBase, lintTree, mergeOptions, OptionsError, type Finding, type StigmaOptions} from 'retext-stigma'
+import {ConfigError, loadConfig, OptionsLayerError} from '@destigma/config'
+import {fixDocument, lintDocument, type Directive, type DocumentLint, type Format} from '@destigma/formats'
+import {docsBase, maxFixPasses, type Finding, type OptionsProblem} from 'retext-stigma'
 import {InputError} from './errors.js'
-import {positionsIn, type FileOutcome, type ReportedFinding} from './finding.js'
+import {contractFields, positionsIn, type FileOutcome, type ReportedFinding} from './finding.js'
 import {displayPath} from './paths.js'
-import {readSourceFile, type Source} from './read-source.js'
-import type {LintSettings} from './settings.js'
+import {readSourceFile, type InputText} from './read-source.js'
+import type {RunOptions} from './settings.js'
 
 /** A file to lint, or standard input already read. */
-export type Job = {kind: 'file'; path: string; format: Format} | {kind: 'stdin'; source: Source; format: Format; filename?: string}
-
-/** Fixes can make new text to lint; a few passes settle it (ESLint stops at ten too). */
-const maxFixPasses = 10
+export type Job = {kind: 'file'; path: string; format: Format} | {kind: 'stdin'; source: InputText; format: Format; filename?: string}
 
 const directivesUrl = new URL('../cli.md#inline-directives', docsBase).href
 
@@ -24,7 +21,7 @@ const directivesUrl = new URL('../cli.md#inline-directives', docsBase).href
  * @param settings - How.
  * @returns The outcome.
  */
-export async function processJob(job: Job, settings: LintSettings): Promise<FileOutcome> {
+export async function processJob(job: Job, settings: RunOptions): Promise<FileOutcome> {
   const filePath = job.kind === 'file' ? job.path : job.filename ? resolve(settings.cwd, job.filename) : '<stdin>'
   const outcome: FileOutcome = {
     filePath,
@@ -34,14 +31,11 @@ export async function processJob(job: Job, settings: LintSettings): Promise<File
     problems: []
   }
   try {
-    const config = loadConfig(job.kind === 'file' ? job.path : resolve(settings.cwd, job.filename ?? 'stdin'), {
-      ...(settings.configPath === undefined ? {} : {configPath: resolve(settings.cwd, settings.configPath)}),
-      noConfig: settings.noConfig
-    })
-    const options = mergeOptions(config.options, settings.cliOptions)
+    const {linter} = loadConfig(job.kind === 'file' ? job.path : resolve(settings.cwd, job.filename ?? 'stdin'), settings.config)
     const source = job.kind === 'file' ? await readSourceFile(job.path, job.format, settings.maxFileSize) : job.source
-    let text = source.text
-    let findings = await lintText(text, job.format, options, settings)
+    const reading = {reportUnusedDirectives: settings.reportUnusedDirectives, prefilter: settings.prefilter !== false}
+    const linted = await lintDocument(source.text, job.format, linter, reading)
+    let findings = reported(source.text, linted, settings)
     outcome.linted = true
     if (settings.fix === 'write' && settings.docx && source.docx && job.kind === 'file') {
       const {writeDocxCopy} = await import('./docx-output.js')
@@ -50,24 +44,20 @@ export async function processJob(job: Job, settings: LintSettings): Promise<File
         inputPath: job.path,
         output: {...settings.docx, absolute: resolve(settings.cwd, settings.docx.path)},
         findings,
-        lint: (fixed) => lintText(fixed, job.format, options, settings),
+        lint: async (fixed) => reported(fixed, await lintDocument(fixed, job.format, linter, reading), settings),
         maxPasses: maxFixPasses
       })
     } else if (settings.fix !== 'none' && job.format === 'docx') {
       outcome.problems.push('--fix cannot rewrite .docx documents in place; add --docx-output FILE for a copy with tracked changes and comments (the findings are listed)')
     } else if (settings.fix !== 'none') {
-      for (let pass = 0; pass < maxFixPasses && findings.some((finding) => finding.fix); pass++) {
-        const fixed = applyFixes(text, findings)
-        if (fixed === text) break
-        text = fixed
-        findings = await lintText(text, job.format, options, settings)
-      }
-      if (text !== source.text) await deliverFix(job, source, text, settings, outcome)
+      const fixed = await fixDocument(source.text, job.format, linter, reading, linted)
+      findings = reported(fixed.text, fixed.lint, settings)
+      if (fixed.text !== source.text) await deliverFix(job, source, fixed.text, settings, outcome)
     }
     outcome.findings = findings
   } catch (error) {
     if (error instanceof ConfigError) outcome.problems.push(error.message.replaceAll(error.file, displayPath(error.file, settings.cwd)))
-    else if (error instanceof OptionsError) outcome.usageProblem = describeOptionsError(error)
+    else if (error instanceof OptionsLayerError) outcome.usageProblem = describeFlagProblems(error)
     else if (error instanceof InputError) outcome.problems.push(`${outcome.display}: ${error.message}`)
     else if (isParseError(error)) outcome.problems.push(`${outcome.display}:${error.line}:${error.column}: cannot be parsed: ${error.reason}`)
     else throw error
@@ -76,7 +66,7 @@ export async function processJob(job: Job, settings: LintSettings): Promise<File
 }
 
 /** Write the fixed text (`--fix`) or describe it (`--fix-dry-run`). */
-async function deliverFix(job: Job, source: Source, text: string, settings: LintSettings, outcome: FileOutcome): Promise<void> {
+async function deliverFix(job: Job, source: InputText, text: string, settings: RunOptions, outcome: FileOutcome): Promise<void> {
   if (settings.fix === 'dry-run') {
     outcome.output = (source.bom ? '\uFEFF' : '') + text
     const {createTwoFilesPatch} = await import('diff')
@@ -89,43 +79,18 @@ async function deliverFix(job: Job, source: Source, text: string, settings: Lint
   }
 }
 
-/** Lint a text: read its prose, run the rules, apply inline directives, keep what `--quiet` keeps. */
-async function lintText(text: string, format: Format, options: StigmaOptions, settings: LintSettings): Promise<ReportedFinding[]> {
-  // Skip what cannot match: no parse of a file, or of a block, in which no rule has a word.
-  const scan = settings.prefilter === false ? undefined : candidateScan(options)
-  // Piece by piece: a long document's whole tree would take gigabytes, each piece's findings do not.
-  const parts = scan ? await readCandidateProse(text, format, scan) : await readProseParts(text, format)
-  const found: Finding[] = []
-  for (const part of parts ?? []) for (const finding of lintTree(part, text, options)) found.push(finding)
-  const {findings, unused} =
-    found.length === 0 && !settings.reportUnusedDirectives ? {findings: found, unused: []} : await applyDirectives(text, format, found, {reportUnused: settings.reportUnusedDirectives})
+/** A document's lint as the reporters take it: findings and unused directives in order, what `--quiet` keeps. */
+function reported(text: string, linted: DocumentLint, settings: RunOptions): ReportedFinding[] {
   const place = positionsIn(text)
-  const reported = [...findings.map((finding) => reportable(finding, place)), ...unused.map(unusedDirective)]
-  return reported.filter((finding) => !settings.quiet || finding.severity === 'error').sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)
+  const all = [...linted.findings.map((finding) => reportable(finding, place)), ...linted.unusedDirectives.map(unusedDirective)]
+  return all.filter((finding) => !settings.quiet || finding.severity === 'error').sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)
 }
 
 function reportable(finding: Finding, place: (offset: number) => {line: number; column: number}): ReportedFinding {
-  const reported: ReportedFinding = {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    actual: finding.actual,
-    expected: finding.expected,
-    line: finding.line,
-    column: finding.column,
-    endLine: finding.endLine,
-    endColumn: finding.endColumn,
-    offset: finding.offset,
-    endOffset: finding.endOffset,
-    url: finding.url,
-    note: finding.note,
-    inQuotation: finding.inQuotation,
-    mention: finding.mention
-  }
+  const reported: ReportedFinding = {...contractFields(finding), note: finding.note, inQuotation: finding.inQuotation, mention: finding.mention}
   if (finding.fix) {
     const start = place(finding.fix.range[0])
     const end = place(finding.fix.range[1])
-    reported.fix = finding.fix
     reported.fixPlace = {line: start.line, column: start.column, endLine: end.line, endColumn: end.column}
   }
   return reported
@@ -151,8 +116,21 @@ function unusedDirective(directive: Directive): ReportedFinding {
   }
 }
 
-function describeOptionsError(error: OptionsError): string {
-  return error.problems.map((problem) => (problem.path.startsWith('rules.') ? `--rule ${problem.path.slice(6)}: ${problem.message}` : `${problem.path}: ${problem.message}`)).join('\n')
+/** Flags the engine refused, named as they were typed. */
+function describeFlagProblems(error: OptionsLayerError): string {
+  return error.problems.map(describeFlagProblem).join('\n')
+}
+
+/**
+ * One refused flag, in the words of the command line: `--locale must be one of en-GB, en-US`,
+ * `--rule addict: the setting must be one of …`, `--rule: unknown rule id "x"`.
+ */
+export function describeFlagProblem(problem: OptionsProblem): string {
+  const rule = /^rules\.(.*)$/.exec(problem.path)?.[1]
+  const list = problem.allowed ? `must be one of ${problem.allowed.join(', ')}, got ${JSON.stringify(problem.value)}` : problem.message
+  if (rule === undefined) return `--${problem.path} ${list}`
+  if (!problem.allowed) return `--rule: ${problem.message} (destigma --list-rules lists them)`
+  return `--rule ${rule}: the setting ${list}`
 }
 
 /** A parser's error with a place (an MDX syntax error is a vfile message). */

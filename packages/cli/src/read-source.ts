@@ -4,7 +4,7 @@ import {openDocx, type DocxDocument, type Format} from '@destigma/formats'
 import {InputError} from './errors.js'
 
 /** A document ready to lint. */
-export interface Source {
+export interface InputText {
   /** The text, without a byte-order mark; for .docx, the extracted paragraphs. */
   text: string
   /** The file started with a UTF-8 byte-order mark (kept by `--fix`). */
@@ -26,7 +26,7 @@ const megabyte = 1024 * 1024
  * @returns The source.
  * @throws {InputError} With a plain reason: missing, unreadable, too large, binary, not UTF-8, not a .docx.
  */
-export async function readSourceFile(path: string, format: Format, maxFileSize: number): Promise<Source> {
+export async function readSourceFile(path: string, format: Format, maxFileSize: number): Promise<InputText> {
   let bytes: Uint8Array
   let mtimeMs: number
   // Synchronous reads: this runs in a worker or on a queue of one, and small files read faster without the thread pool.
@@ -55,7 +55,7 @@ export async function readSourceFile(path: string, format: Format, maxFileSize: 
  * @returns The source.
  * @throws {InputError} As {@link readSourceFile}.
  */
-export async function readSourceStream(stream: AsyncIterable<Uint8Array | string>, format: Format, maxFileSize: number): Promise<Source> {
+export async function readSourceStream(stream: AsyncIterable<Uint8Array | string>, format: Format, maxFileSize: number): Promise<InputText> {
   const chunks: Uint8Array[] = []
   let size = 0
   for await (const chunk of stream) {
@@ -76,7 +76,7 @@ export async function readSourceStream(stream: AsyncIterable<Uint8Array | string
  * @returns The source.
  * @throws {InputError} When the bytes are binary, not UTF-8, or not a .docx document destigma reads.
  */
-export async function decodeSource(bytes: Uint8Array, format: Format, maxFileSize = 10 * megabyte): Promise<Source> {
+export async function decodeSource(bytes: Uint8Array, format: Format, maxFileSize = 10 * megabyte): Promise<InputText> {
   if (format === 'docx') {
     try {
       const docx = await openDocx(bytes, {maxPartSize: maxFileSize})

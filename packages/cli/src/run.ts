@@ -11,7 +11,7 @@ import {processJob, type Job} from './process-file.js'
 import {Progress} from './progress.js'
 import {readSourceStream} from './read-source.js'
 import type {Reporter, RunSummary} from './reporters/index.js'
-import type {Settings} from './settings.js'
+import type {CommandLine} from './settings.js'
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const workerThreshold = 40
@@ -49,7 +49,7 @@ export interface RunStreams {
  */
 export async function lintTargets(
   targets: Target[],
-  settings: Settings,
+  settings: CommandLine,
   reporter: Reporter,
   streams: RunStreams,
   earlier: string[] = [],

@@ -1,4 +1,4 @@
-import type {StigmaOptions} from 'retext-stigma'
+import type {ConfigRequest} from '@destigma/config'
 import type {Shard} from './shard.js'
 import type {SuppressionRequest} from './suppressions.js'
 
@@ -18,12 +18,10 @@ export interface DocxOutput {
   comments: (typeof docxComments)[number]
 }
 
-/** Settings for linting each file, the same in the main thread and in workers. */
-export interface LintSettings {
-  /** Options from the command line (`--preset`, `--locale`, `--rule`), layered over config files. */
-  cliOptions: StigmaOptions
-  configPath?: string
-  noConfig: boolean
+/** How to lint each file, the same in the main thread and in workers. */
+export interface RunOptions {
+  /** Where config comes from: `--config` (absolute) or `--no-config`, and the option flags (`--preset`, `--locale`, `--mentions`, `--rule`), which win over config files. */
+  config: ConfigRequest
   fix: FixMode
   quiet: boolean
   reportUnusedDirectives: boolean
@@ -38,7 +36,7 @@ export interface LintSettings {
 }
 
 /** Everything the command line asked for. */
-export interface Settings extends LintSettings {
+export interface CommandLine extends RunOptions {
   format: ReporterName
   paths: string[]
   stdinFilename?: string

@@ -1,10 +1,10 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {describeInternalError} from './internal-error.js'
 import {processJob, type Job} from './process-file.js'
-import type {LintSettings} from './settings.js'
+import type {RunOptions} from './settings.js'
 
 /** A worker thread: lints the files the pool sends, one at a time, and posts each outcome back. */
-const settings = workerData as LintSettings
+const settings = workerData as RunOptions
 
 parentPort?.on('message', (message: {index: number; job: Extract<Job, {kind: 'file'}>}) => {
   processJob(message.job, settings).then(

@@ -41,16 +41,26 @@ export async function writeAtomically(path: string, content: string | Uint8Array
   if (before.nlink > 1)
     throw new InputError(`has ${before.nlink} hard links, and replacing it would cut it off from the others; not written (apply the changes --fix-dry-run shows, or copy the file first)`)
   const temporary = temporaryPathFor(target)
-  // On a worker the main thread does this for the whole run (see interrupt-cleanup.ts).
-  const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
-  try {
-    await writeTemporary(temporary, content, 0o600, async (handle) => {
+  await replaceWith(temporary, target, () =>
+    writeTemporary(temporary, content, 0o600, async (handle) => {
       await handle.chown(before.uid, before.gid).catch(() => undefined)
       await handle.chmod(before.mode & 0o7777)
       const written = await handle.stat()
       if (written.uid !== before.uid || written.gid !== before.gid)
         throw new InputError(`belongs to user ${before.uid} and group ${before.gid}, which --fix cannot keep when you write it; not written (run destigma as its owner)`)
     })
+  )
+}
+
+/**
+ * Write the temporary file, rename it over the target and make the rename durable; on failure
+ * remove the temporary file, and on an interrupt too.
+ */
+async function replaceWith(temporary: string, target: string, write: () => Promise<void>): Promise<void> {
+  // On a worker the main thread does this for the whole run (see interrupt-cleanup.ts).
+  const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
+  try {
+    await write()
     await rename(temporary, target)
   } catch (error) {
     throw await writeFailure(error, temporary)
@@ -108,14 +118,5 @@ export async function writeFileAtomically(path: string, content: Uint8Array): Pr
   const existing = await stat(path).catch(() => undefined)
   if (existing) return writeAtomically(path, content, existing.mtimeMs)
   const temporary = temporaryPathFor(join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path)))
-  const release = isMainThread ? (await import('./interrupt-cleanup.js')).removeOnInterrupt(() => [temporary]) : undefined
-  try {
-    await writeTemporary(temporary, content, 0o666)
-    await rename(temporary, path)
-  } catch (error) {
-    throw await writeFailure(error, temporary)
-  } finally {
-    release?.()
-  }
-  await syncFolder(dirname(path))
+  await replaceWith(temporary, path, () => writeTemporary(temporary, content, 0o666))
 }

@@ -1,8 +1,9 @@
 import {statSync} from 'node:fs'
 import {extname, resolve} from 'node:path'
-import {checkRule, type Rule} from 'retext-stigma'
+import type {LoadedRule} from '@destigma/rules-compiler'
+import type {Rule} from 'retext-stigma'
 import {ConfigError} from './config-error.js'
-import {parseDataFile, pathSegments} from './data-file.js'
+import {parseDataFile, type DataFile} from './data-file.js'
 import {FileCache, describeReadFailure} from './file-cache.js'
 import {walkRuleFolder} from './walk-rules.js'
 
@@ -10,15 +11,17 @@ const ruleExtensions = new Set(['.yml', '.yaml'])
 /** A rule is a page of YAML; a megabyte is far past any real one. */
 const maxRuleFileSize = 1024 * 1024
 
-/** Parsed and schema-checked rule files; a bad file throws each time it is asked for. */
-const ruleFiles = new FileCache<LoadedRule | ConfigError>()
-
-/** A custom rule, the file it came from and where its id is written. */
-export interface LoadedRule {
-  rule: Rule
-  file: string
-  idAt?: {line: number; column: number}
+/** A custom rule as read from its file, with the parsed file to point into when the engine refuses it. */
+export interface CustomRuleFile extends LoadedRule {
+  data: DataFile
 }
+
+/**
+ * Parsed rule files; a file that is not YAML throws each time it is asked for. The rule is not
+ * checked here: the engine's resolver checks it once, with the options it joins, and
+ * load-config.ts places each problem at its line in this file.
+ */
+const ruleFiles = new FileCache<CustomRuleFile | ConfigError>()
 
 /** Forget cached rule files. */
 export function clearRuleCache(): void {
@@ -34,7 +37,7 @@ export function clearRuleCache(): void {
  * @param where - Reports a problem with the entry itself at its place in the config file.
  * @returns The rules with the files they came from.
  */
-export function loadCustomRules(entry: string, base: string, where: (message: string) => ConfigError): LoadedRule[] {
+export function loadCustomRules(entry: string, base: string, where: (message: string) => ConfigError): CustomRuleFile[] {
   const target = resolve(base, entry)
   let isFolder: boolean
   try {
@@ -50,7 +53,7 @@ export function loadCustomRules(entry: string, base: string, where: (message: st
     throw where(`customRules: "${entry}" ${(error as Error).message}`)
   }
   return files.map((file) => {
-    let loaded: LoadedRule | ConfigError
+    let loaded: CustomRuleFile | ConfigError
     try {
       loaded = ruleFiles.get(file, maxRuleFileSize, (text) => parseRule(file, text))
     } catch (error) {
@@ -61,18 +64,10 @@ export function loadCustomRules(entry: string, base: string, where: (message: st
   })
 }
 
-function parseRule(file: string, text: string): LoadedRule | ConfigError {
+function parseRule(file: string, text: string): CustomRuleFile | ConfigError {
   try {
     const data = parseDataFile(file, text, 'yaml')
-    const problems = checkRule(data.value)
-    if (problems.length === 0) return {rule: data.value as Rule, file, idAt: data.locate(['id'])}
-    return new ConfigError(
-      file,
-      problems.map((problem) => ({
-        ...data.locate(pathSegments(problem.pointer)),
-        message: `custom rule${problem.pointer === '/' ? '' : ` at ${problem.pointer}`}: ${problem.message}`
-      }))
-    )
+    return {rule: data.value as Rule, file, idAt: data.locate(['id']), data}
   } catch (error) {
     if (error instanceof ConfigError) return error
     throw error

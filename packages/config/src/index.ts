@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 export {ConfigError} from './config-error.js'
-export {loadConfig, clearConfigCache} from './load-config.js'
-export type {ResolvedConfig} from './load-config.js'
+export {loadConfig, clearConfigCache, OptionsLayerError} from './load-config.js'
+export type {ConfigRequest, ResolvedConfig} from './load-config.js'
 export {createIgnoreFilter} from './ignore-filter.js'
 export {FileReadRefusal, readRegularFile, describeKind} from './read-regular-file.js'
 export type {RegularFile} from './read-regular-file.js'

@@ -1,17 +1,45 @@
 import {statSync} from 'node:fs'
 import {basename, dirname, extname, resolve} from 'node:path'
-import {checkOptions, listRules, mergeOptions, type StigmaOptions} from 'retext-stigma'
+import {createLinter, listRules, OptionsError, resolveOptions, type Linter, type OptionsProblem, type ResolvedOptions, type StigmaOptions} from 'retext-stigma'
 import {ConfigError} from './config-error.js'
-import {clearRuleCache, loadCustomRules, type LoadedRule} from './custom-rules.js'
+import {isRecord} from '@destigma/rule-schema'
+import {clearRuleCache, loadCustomRules, type CustomRuleFile} from './custom-rules.js'
 import {parseDataFile, pathSegments, type DataFile} from './data-file.js'
 import {FileCache, describeReadFailure} from './file-cache.js'
 
 /** Config as it applies to one file. */
 export interface ResolvedConfig {
-  /** The merged options, custom rules loaded. */
-  options: StigmaOptions
+  /** The options, resolved once for every file under the same config files. */
+  options: ResolvedOptions
+  /** The linter for those options, shared the same way. */
+  linter: Linter
   /** Config files that contributed, nearest first. */
   files: string[]
+}
+
+/** Where config comes from besides files: editor settings below every rc file, command-line flags above them. */
+export interface ConfigRequest {
+  /** Use this one config file instead of searching (`--config`). */
+  configPath?: string
+  /** Use no config file (`--no-config`). */
+  noConfig?: boolean
+  /** Options from the editor's settings; rc files win over them. Pass the same object for the same settings. */
+  settings?: StigmaOptions
+  /** Options from the command line; they win over rc files. Pass the same object for the same flags. */
+  flags?: StigmaOptions
+}
+
+/** Options given outside config files (editor settings or command-line flags) that the engine refuses. */
+export class OptionsLayerError extends Error {
+  /** Which options: the editor's settings or the command line's flags. */
+  readonly origin: 'settings' | 'flags'
+  readonly problems: OptionsProblem[]
+  constructor(origin: 'settings' | 'flags', problems: OptionsProblem[]) {
+    super(problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n'))
+    this.name = 'OptionsLayerError'
+    this.origin = origin
+    this.problems = problems
+  }
 }
 
 /** Looked for in each folder, in this order; the first one present is that folder's config. */
@@ -43,44 +71,93 @@ let builtInIds: Set<string> | undefined
  */
 export function clearConfigCache(): void {
   layers.clear()
+  resolutions.clear()
   clearRuleCache()
 }
 
 /**
- * Find and validate the config for a file: `.destigmarc.json`, `.destigmarc.yaml`/`.yml`
- * or a `destigma` key in package.json, in the file's folder and every folder above it,
- * merged with the nearest winning. Config files are data: nothing in them is executed.
+ * Find the config for a file and resolve it with the engine: `.destigmarc.json`,
+ * `.destigmarc.yaml`/`.yml` or a `destigma` key in package.json, in the file's folder and every
+ * folder above it, the nearest winning; editor settings below them and flags above. Files under
+ * the same config files get the same resolved options and linter, validated once. Config files
+ * are data: nothing in them is executed.
  *
  * @param filePath - The file being linted (it need not exist).
- * @param opts - `configPath` uses that one file instead of searching; `noConfig` uses none.
- * @returns The merged options and the files they came from.
+ * @param request - Settings, flags, and `configPath` or `noConfig`.
+ * @returns The resolved options, their linter and the files they came from.
  * @throws {ConfigError} When a config file or a custom rule it names is unreadable or invalid.
+ * @throws {OptionsLayerError} When the settings or the flags are invalid.
  */
-export function loadConfig(filePath: string, opts: {configPath?: string; noConfig?: boolean} = {}): ResolvedConfig {
-  if (opts.noConfig) return {options: {}, files: []}
-  const found = opts.configPath ? [explicitLayer(resolve(opts.configPath))] : discover(dirname(resolve(filePath)))
+export function loadConfig(filePath: string, request: ConfigRequest = {}): ResolvedConfig {
+  const found = request.noConfig ? [] : request.configPath ? [explicitLayer(resolve(request.configPath))] : discover(dirname(resolve(filePath)))
   const rules = uniqueRules(found.map((layer) => customRulesOf(layer)))
-  const options = found.map((layer, index) => {
-    const problems = checkOptions({...layer.options, customRules: undefined}, ruleIds(rules.flat()))
-    if (problems.length > 0)
-      throw new ConfigError(
-        layer.file,
-        problems.map((problem) => ({...layer.data.locate([...layer.prefix, ...pathSegments(problem.path)]), message: `${problem.path}: ${problem.message}`}))
-      )
-    const withRules: StigmaOptions = {...(layer.options as StigmaOptions)}
-    delete withRules.customRules
-    const layerRules = rules[index] ?? []
-    if (layerRules.length > 0) withRules.customRules = layerRules.map((entry) => entry.rule)
-    return withRules
-  })
-  return {options: mergeOptions(...options.reverse()), files: found.map((layer) => layer.file)}
+  // The same parsed files (and rule files), settings and flags resolve to the same options.
+  const parts: unknown[] = [request.settings, request.flags, ...found, ...rules.flat()]
+  const key = found.map((layer) => layer.file).join('\u0000')
+  const cached = resolutions.get(key)
+  if (cached && cached.parts.length === parts.length && cached.parts.every((part, index) => part === parts[index])) return cached.config
+  // Farthest first, so that the nearest file wins.
+  const fileLayers = found.map((layer, index) => optionsOf(layer, rules[index] ?? [])).reverse()
+  let options: ResolvedOptions
+  try {
+    options = resolveOptions(request.settings, ...fileLayers, request.flags)
+  } catch (error) {
+    if (error instanceof OptionsError) throw layerError(error.problems, found, rules)
+    throw error
+  }
+  const config: ResolvedConfig = {options, linter: createLinter(options), files: found.map((layer) => layer.file)}
+  resolutions.set(key, {parts, config})
+  return config
+}
+
+/** Resolutions by the config files they came from, with what they were made of. */
+const resolutions = new Map<string, {parts: unknown[]; config: ResolvedConfig}>()
+
+/** A layer's options, with its custom rules loaded in place of their paths. */
+function optionsOf(layer: Layer, rules: CustomRuleFile[]): StigmaOptions {
+  const options: StigmaOptions = {...(layer.options as StigmaOptions)}
+  delete options.customRules
+  if (rules.length > 0) options.customRules = rules.map((entry) => entry.rule)
+  return options
+}
+
+/**
+ * The error for the first layer with problems, as the resolver numbered them (settings, then the
+ * files farthest first, then flags): a config file's problems at their lines in it.
+ */
+function layerError(problems: OptionsProblem[], found: Layer[], rules: CustomRuleFile[][]): Error {
+  const first = Math.min(...problems.map((problem) => problem.layer ?? 0))
+  const mine = problems.filter((problem) => (problem.layer ?? 0) === first)
+  if (first === 0) return new OptionsLayerError('settings', mine)
+  if (first === found.length + 1) return new OptionsLayerError('flags', mine)
+  const index = found.length - first
+  const layer = found[index] as Layer
+  // A custom rule's problem is in its own file, at the field the engine names.
+  const inRule = mine.map((problem) => ({problem, rule: /^customRules\[(\d+)\](.*)$/.exec(problem.path)}))
+  const ruleProblem = inRule.find(({rule}) => rule)
+  if (ruleProblem?.rule) {
+    const loaded = rules[index]?.[Number(ruleProblem.rule[1])] as CustomRuleFile
+    return new ConfigError(
+      loaded.file,
+      inRule
+        .filter(({rule}) => rule?.[1] === ruleProblem.rule?.[1])
+        .map(({problem, rule}) => {
+          const pointer = (rule?.[2] ?? '').replaceAll('.', '/')
+          return {...loaded.data.locate(pathSegments(pointer)), message: `custom rule${pointer === '' ? '' : ` at ${pointer}`}: ${problem.message}`}
+        })
+    )
+  }
+  return new ConfigError(
+    layer.file,
+    mine.map((problem) => ({...layer.data.locate([...layer.prefix, ...pathSegments(problem.path)]), message: `${problem.path}: ${problem.message}`}))
+  )
 }
 
 /**
  * Drop rule files an earlier (nearer) layer already loaded, so configs may share a rules folder;
  * a rule id used twice, or one that is built in, is an error at the rule's `id`.
  */
-function uniqueRules(perLayer: LoadedRule[][]): LoadedRule[][] {
+function uniqueRules(perLayer: CustomRuleFile[][]): CustomRuleFile[][] {
   const files = new Set<string>()
   const ids = new Set(builtInIds ??= new Set(listRules().map((rule) => rule.id)))
   return perLayer.map((loaded) =>
@@ -94,9 +171,6 @@ function uniqueRules(perLayer: LoadedRule[][]): LoadedRule[][] {
     })
   )
 }
-
-/** Every rule id a config may name: the built-in ones and the custom ones in play. */
-const ruleIds = (custom: LoadedRule[]): Set<string> => new Set([...(builtInIds ?? []), ...custom.map((loaded) => loaded.rule.id)])
 
 const locate = (data: DataFile, path: Array<string | number>) => data.locate(path) ?? {}
 
@@ -160,13 +234,11 @@ function parseLayer(file: string, text: string): Layer | ConfigError | null {
   }
 }
 
-function customRulesOf(layer: Layer): LoadedRule[] {
+function customRulesOf(layer: Layer): CustomRuleFile[] {
   return layer.customRulePaths.flatMap((entry, index) =>
     loadCustomRules(entry, dirname(layer.file), (message) => new ConfigError(layer.file, [{...locate(layer.data, [...layer.prefix, 'customRules', index]), message}]))
   )
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function exists(file: string): boolean {
   try {

@@ -1,6 +1,6 @@
 import {location} from 'vfile-location'
 import {recalledComments, type Comment} from './comments.js'
-import type {Format} from './index.js'
+import type {Format} from './format.js'
 
 /** What a directive does. */
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line'

@@ -1,9 +1,10 @@
 import type {Root} from 'nlcst'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {recalledComments, rememberComments} from './comments.js'
-import {readProseParts, type Format} from './index.js'
 import {condenseBlankLines, restoreComments, restorePositions} from './condense.js'
+import type {Format} from './format.js'
 import {markdownLayout} from './markdown-layout.js'
+import {readProseParts} from './read.js'
 
 /** What the prefilter asks of the engine (retext-stigma's `candidateScan`). */
 export interface ProseScan {

@@ -1,4 +1,4 @@
-import type {Finding} from 'retext-stigma'
+import type {Finding, Fix} from 'retext-stigma'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
 import {diagnosticSource, rangeOf, toDiagnostic} from './diagnostics.js'
@@ -10,6 +10,8 @@ export const fixAllKind = `${CodeActionKind.SourceFixAll}.destigma`
 export interface LintedDocument {
   document: TextDocument
   findings: Finding[]
+  /** The safe fixes that can be applied together (fix all). */
+  fixes: Fix[]
   /** Where the linted text starts in the document (1 after a byte-order mark). */
   base: number
 }
@@ -110,22 +112,14 @@ function disableForLine(linted: LintedDocument, finding: Finding, diagnostic: Di
 }
 
 /**
- * The edits of every safe fix in the document, leaving out any that overlaps an earlier one
- * (as the engine's `applyFixes` does).
+ * The edits of every safe fix in the document that can be applied together, as the document
+ * linter chose them.
  *
- * @param linted - The document and its findings.
+ * @param linted - The document, its findings and its fixes.
  * @returns Non-overlapping edits, in document order.
  */
 export function fixAllEdits(linted: LintedDocument): TextEdit[] {
-  const fixes = linted.findings.flatMap((finding) => (finding.fix ? [finding.fix] : [])).sort((a, b) => a.range[0] - b.range[0])
-  const edits: TextEdit[] = []
-  let cursor = 0
-  for (const fix of fixes) {
-    if (fix.range[0] < cursor) continue
-    edits.push({range: rangeOf(linted.document, fix.range[0], fix.range[1], linted.base), newText: fix.text})
-    cursor = fix.range[1]
-  }
-  return edits
+  return linted.fixes.map((fix) => ({range: rangeOf(linted.document, fix.range[0], fix.range[1], linted.base), newText: fix.text}))
 }
 
 /**

@@ -1,9 +1,10 @@
 import {ConfigError, clearConfigCache, createIgnoreFilter, loadConfig} from '@destigma/config'
-import {mergeOptions, type StigmaOptions} from 'retext-stigma'
+import type {Linter, StigmaOptions} from 'retext-stigma'
 
-/** The options for one document, and whether the workspace ignores it. */
+/** How to lint one document, and whether the workspace ignores it. */
 export interface DocumentConfig {
-  options: StigmaOptions
+  /** The linter for its options, shared by every document under the same config files. */
+  linter: Linter
   /** Ignored by `.destigmaignore`/`.gitignore` as the CLI would skip it when checking the workspace folder. */
   ignored: boolean
   /** The config file that could not be used; the options then come from the editor settings alone. */
@@ -22,16 +23,17 @@ export class ConfigResolver {
    *
    * @param filePath - The document's path on disk, or undefined for a document that has none.
    * @param workspaceFolder - The workspace folder holding it, if any.
-   * @param settings - Options from the editor settings.
-   * @returns Its options.
+   * @param settings - Options from the editor settings, already checked (`readSettings`); the same object for the same settings.
+   * @returns Its linter, and whether it is ignored.
    */
   resolve(filePath: string | undefined, workspaceFolder: string | undefined, settings: StigmaOptions): DocumentConfig {
-    if (filePath === undefined) return {options: settings, ignored: false}
+    const alone = (): Linter => loadConfig(filePath ?? 'untitled', {noConfig: true, settings}).linter
+    if (filePath === undefined) return {linter: alone(), ignored: false}
     const ignored = workspaceFolder !== undefined && this.filterFor(workspaceFolder)(filePath)
     try {
-      return {options: mergeOptions(settings, loadConfig(filePath).options), ignored}
+      return {linter: loadConfig(filePath, {settings}).linter, ignored}
     } catch (error) {
-      if (error instanceof ConfigError) return {options: settings, ignored, error}
+      if (error instanceof ConfigError) return {linter: alone(), ignored, error}
       throw error
     }
   }

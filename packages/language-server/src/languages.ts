@@ -9,6 +9,12 @@ const formatsByLanguage: Record<string, Format> = {
   text: 'text'
 }
 
+/**
+ * Language ids linted when the settings name none: every id above. VS Code's setting declares
+ * the same default in packages/vscode/package.json (a test holds the two together).
+ */
+export const defaultLanguages: string[] = Object.keys(formatsByLanguage)
+
 /** The language id editors give each format, for documents that come without a usable one. */
 const languageByFormat: Partial<Record<Format, string>> = {markdown: 'markdown', mdx: 'mdx', html: 'html', text: 'plaintext'}
 

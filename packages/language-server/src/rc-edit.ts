@@ -5,6 +5,7 @@ import {applyEdits, modify, parse as parseJsonc, type ParseError} from 'jsonc-pa
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import type {TextEdit, WorkspaceEdit} from 'vscode-languageserver/node'
 import {isSeq, parseDocument} from 'yaml'
+import {isRecord} from '@destigma/rule-schema'
 
 /** The rc file names the config loader reads in a folder, in its order. */
 const rcNames = ['.destigmarc.json', '.destigmarc.yaml', '.destigmarc.yml'] as const
@@ -22,8 +23,6 @@ function readText(path: string): string | undefined {
     return undefined
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Text edits that turn `before` into `after`, as one replacement of the whole text. */
 function replaceAll(before: string, after: string): TextEdit[] {

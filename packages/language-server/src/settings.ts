@@ -1,4 +1,6 @@
-import {checkOptions, listRules, type StigmaOptions} from 'retext-stigma'
+import {isRecord} from '@destigma/rule-schema'
+import {optionNames, OptionsError, resolveOptions, type StigmaOptions} from 'retext-stigma'
+import {defaultLanguages} from './languages.js'
 
 /** The `destigma` section of the editor's settings. */
 export interface EditorSettings {
@@ -12,20 +14,16 @@ export interface EditorSettings {
   problems: string[]
 }
 
-/** Language ids linted when the settings name none. */
-export const defaultLanguages = ['markdown', 'mdx', 'plaintext', 'text', 'html']
+/** Options the editor settings may carry: all but custom rules, which only config files name (as paths). */
+const settingNames = optionNames.filter((name) => name !== 'customRules')
 
-/** The option keys the editor settings may carry, as in every config surface. */
-const optionKeys = ['locale', 'preset', 'rules', 'allow', 'quotes', 'mentions'] as const
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-let builtInIds: Set<string> | undefined
+/** One options object per distinct settings, so that documents with the same settings share a resolution. */
+const interned = new Map<string, StigmaOptions>()
 
 /**
  * Read the `destigma` settings section as a client sends it. Unset values (`null`, empty
- * strings, empty objects) mean "not set"; a value the engine would refuse is left out and
- * named in `problems`, so one bad setting does not turn the linter off.
+ * strings, empty objects) mean "not set"; a value the engine refuses is left out and named in
+ * `problems`, so one bad setting does not turn the linter off.
  *
  * @param raw - The section, or anything else a client may send (null, undefined).
  * @returns The settings.
@@ -42,18 +40,29 @@ export function readSettings(raw: unknown): EditorSettings {
   }
 
   const given: Record<string, unknown> = {}
-  for (const key of optionKeys) {
+  for (const key of settingNames) {
     const value = section[key]
     if (value === undefined || value === null || value === '') continue
     if (isRecord(value) && Object.keys(value).length === 0) continue
     if (Array.isArray(value) && value.length === 0) continue
     given[key] = value
   }
-  builtInIds ??= new Set(listRules().map((rule) => rule.id))
-  const found = checkOptions(given, builtInIds)
-  for (const problem of found) {
-    problems.push(`destigma.${problem.path}: ${problem.message}`)
-    delete given[problem.path.split('.')[0] as string]
+  // The engine's resolver is the one check; what it refuses is dropped, and the rest checked again
+  // (each refused setting is dropped whole, so this ends within one pass per setting).
+  for (let pass = 0; pass <= settingNames.length; pass++) {
+    try {
+      resolveOptions(given as StigmaOptions)
+      break
+    } catch (error) {
+      if (!(error instanceof OptionsError)) throw error
+      for (const problem of error.problems) {
+        problems.push(`destigma.${problem.path}: ${problem.message}`)
+        delete given[problem.path.split('.')[0] as string]
+      }
+    }
   }
-  return {enable, languages, options: given as StigmaOptions, problems}
+  const key = JSON.stringify(given)
+  let options = interned.get(key)
+  if (!options) interned.set(key, (options = given as StigmaOptions))
+  return {enable, languages, options, problems}
 }

@@ -1,7 +1,5 @@
 import type {CompiledContext, CompiledRules, TrieNode} from './compile.js'
-import {compiledFor, ruleSeverity} from './engine.js'
-import {assertOptions} from './plugin.js'
-import {withDefaults} from './options.js'
+import {isResolved, resolveOptions, ruleStateOf, type ResolvedOptions} from './resolve.js'
 import type {StigmaOptions} from './types.js'
 
 /**
@@ -45,26 +43,28 @@ const contextFields = new Set([
   'head', 'precededByPos', 'notPrecededByPos', 'followedByPos', 'notFollowedByPos', 'needsTags'
 ])
 
-const cache = new WeakMap<CompiledRules, Map<string, CandidateScan | undefined>>()
+// Built once per rule set and set of enabled rules: resolutions that differ only in what does
+// not change the anchors (locale, quotes, another folder's identical config) share one scan.
+const scans = new WeakMap<CompiledRules, Map<string, CandidateScan | null>>()
 
 /**
  * The candidate scan for a set of options: anchors of the terms of every enabled rule, built
- * rules and custom rules alike, taken from the compiled trie itself.
+ * rules and custom rules alike, taken from the compiled trie itself. A linter has its own
+ * (`linter.candidates`); this is for callers without one.
  *
- * @param options - Options, as linting takes them.
+ * @param options - Options, raw or resolved.
  * @returns The scan, or undefined when the compiled rules hold something it cannot anchor (then parse everything).
- * @throws {OptionsError} When the options are invalid, as linting would.
+ * @throws {OptionsError} When raw options are invalid, as linting would.
  */
-export function candidateScan(options?: StigmaOptions): CandidateScan | undefined {
-  assertOptions(options)
-  const settings = withDefaults(options)
-  const compiled = compiledFor(settings)
-  const enabled = compiled.rules.filter((rule) => ruleSeverity(rule, settings) !== 'off').map((rule) => rule.id)
+export function candidateScan(options?: StigmaOptions | ResolvedOptions): CandidateScan | undefined {
+  const {compiled, severities} = ruleStateOf(isResolved(options) ? options : resolveOptions(options))
+  const enabled = compiled.rules.filter((rule) => severities.get(rule.id) !== 'off').map((rule) => rule.id)
   const key = enabled.join(' ')
-  let scans = cache.get(compiled)
-  if (!scans) cache.set(compiled, (scans = new Map()))
-  if (!scans.has(key)) scans.set(key, buildScan(compiled, new Set(enabled)))
-  return scans.get(key)
+  let byEnabled = scans.get(compiled)
+  if (!byEnabled) scans.set(compiled, (byEnabled = new Map()))
+  let scan = byEnabled.get(key)
+  if (scan === undefined) byEnabled.set(key, (scan = buildScan(compiled, new Set(enabled)) ?? null))
+  return scan ?? undefined
 }
 
 function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan | undefined {

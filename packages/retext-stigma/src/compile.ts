@@ -1,7 +1,5 @@
 import type {PartOfSpeech, Rule, RuleContext, RuleTerm, WordClasses} from './types.js'
-import {expandTerm} from './inflect.js'
-import {normaliseWord, phraseKeys} from './normalise.js'
-import {forEachVariant} from './pattern.js'
+import {expandTerm, forEachVariant, normaliseWord, phraseKeys} from '@destigma/rule-schema'
 
 /** What a path through the trie finds: a rule and the form of the term. */
 export interface Terminal {

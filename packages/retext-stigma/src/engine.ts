@@ -1,17 +1,13 @@
 import type {Root} from 'nlcst'
-import type {CompiledRules} from './compile.js'
-import {compileRules} from './compile.js'
 import {buildEdit, matchCasing, wordingFor} from './fix.js'
-import {expandTerm} from './inflect.js'
+import {fillPlaceholders} from '@destigma/rule-schema'
 import {matchSentence, type Match} from './match.js'
 import {SentenceMentions} from './mentions.js'
-import {fillPlaceholders} from './pattern.js'
-import type {ResolvedOptions} from './options.js'
 import {QuoteTracker} from './quotes.js'
-import {ruleSet} from './rule-set.js'
+import {ruleStateOf, type ResolvedOptions} from './resolve.js'
 import {paragraphTokens, type Token} from './tokens.js'
 import {documentWords, type DocumentWords} from './topic.js'
-import type {Alternative, Category, Fix, Rule, RuleSuggestion, Severity} from './types.js'
+import type {Alternative, Fix, Rule, RuleSuggestion, Severity} from './types.js'
 
 /** A finding with offsets; the plugin adds lines and columns. */
 export interface RawFinding {
@@ -28,45 +24,7 @@ export interface RawFinding {
   fix?: Fix
 }
 
-let builtIn: CompiledRules | undefined
-// The last custom rule set compiled: callers (the CLI, the server) pass the same rule
-// objects for file after file, in lists merged anew each time.
-let lastCustom: {rules: Rule[]; compiled: CompiledRules} | undefined
-
-/**
- * The compiled rules for a set of options: the built-in set (compiled once) plus any custom rules.
- *
- * @param settings - Resolved options.
- * @returns The compiled rules.
- */
-export function compiledFor(settings: ResolvedOptions): CompiledRules {
-  const custom = settings.customRules
-  if (custom.length > 0) {
-    const same = lastCustom?.rules.length === custom.length && lastCustom.rules.every((rule, index) => rule === custom[index])
-    if (!same || !lastCustom) lastCustom = {rules: [...custom], compiled: compileRules([...ruleSet.rules, ...custom], ruleSet.classes)}
-    return lastCustom.compiled
-  }
-  builtIn ??= compileRules(ruleSet.rules, ruleSet.classes)
-  return builtIn
-}
-
 const lower: Record<Severity, Severity> = {error: 'warning', warning: 'info', info: 'info'}
-
-/**
- * Decide whether a rule is on, and at which severity, under these options.
- *
- * @param rule - The rule.
- * @param settings - Resolved options.
- * @returns The severity, or `off`.
- */
-export function ruleSeverity(rule: Rule, settings: ResolvedOptions): Severity | 'off' {
-  const override = settings.rules[rule.id]
-  if (override) return override
-  if (settings.allow.includes(`rule:${rule.id}`)) return 'off'
-  if (settings.categories[rule.category as Category] === 'off') return 'off'
-  if (rule.confidence === 'contested' && settings.preset !== 'strict') return 'off'
-  return rule.severity
-}
 
 /**
  * The suggestions of a rule for a locale: the locale's own list, else the default.
@@ -79,40 +37,20 @@ export function suggestionsFor(rule: Rule, locale: ResolvedOptions['locale']): R
   return rule.suggestions[locale] ?? rule.suggestions.default
 }
 
-/** Normalised keys of every allowed phrase, with the same inflections as rule terms. */
-function allowedPhrases(allow: string[]): Set<string> {
-  const keys = new Set<string>()
-  for (const entry of allow) {
-    if (entry.startsWith('rule:')) continue
-    for (const variant of expandTerm({phrase: entry})) keys.add(variant.keys.join(' '))
-  }
-  return keys
-}
-
 /**
  * Find every stigmatising term in an nlcst tree.
  *
  * @param tree - The tree, with positions into `text`.
  * @param text - The source the positions refer to.
- * @param settings - Resolved options.
+ * @param settings - Options from `resolveOptions`.
  * @returns Findings in order of position.
  */
 export function findInTree(tree: Root, text: string, settings: ResolvedOptions): RawFinding[] {
-  const compiled = compiledFor(settings)
-  const severities = new Map<string, Severity | 'off'>()
-  const severityOf = (rule: Rule): Severity | 'off' => {
-    let severity = severities.get(rule.id)
-    if (severity === undefined) {
-      severity = ruleSeverity(rule, settings)
-      severities.set(rule.id, severity)
-    }
-    return severity
-  }
-  const allowed = allowedPhrases(settings.allow)
+  const {compiled, severities, allowed} = ruleStateOf(settings)
   const findings: RawFinding[] = []
   const quotes = new QuoteTracker(text)
 
-  const enabled = (id: string): boolean => severityOf(compiled.byId.get(id) as Rule) !== 'off'
+  const enabled = (id: string): boolean => severities.get(id) !== 'off'
   // Scanned only when a rule's context is the whole document.
   let words: DocumentWords | undefined
   const document = (): DocumentWords => (words ??= documentWords(text))
@@ -134,7 +72,7 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
         const mention = isMention(match, inQuotation)
         if (mention && settings.mentions === 'ignore') continue
         if (inQuotation && settings.quotes === 'ignore') continue
-        const severity = severityOf(match.terminal.rule) as Severity
+        const severity = severities.get(match.terminal.rule.id) as Severity
         // A mention is lowered once, quoted or not; it carries no fix, like a quotation.
         const lowered = mention || (inQuotation && settings.quotes === 'lower')
         findings.push(findingFor(match, tokens, text, settings.locale, lowered ? lower[severity] : severity, {inQuotation, mention}, lowered))

@@ -1,9 +1,9 @@
 import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile.js'
 import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
-import {anyNumber} from './pattern.js'
+import {anyNumber} from '@destigma/rule-schema'
 import {lazyTags} from './pos.js'
-import {hasNameCue, inTitleLine} from './title-case.js'
+import {hasNameCue, inShortHeadline, inTitleLine} from './title-case.js'
 import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
 import type {Token} from './tokens.js'
 import type {PartOfSpeech} from './types.js'
@@ -109,9 +109,14 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name; in a
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
-  if (!exactWords && inProperName(tokens, match.first, match.last) && (!inTitleLine(tokens, match.first) || hasNameCue(tokens, match.first, match.last))) return false
+  if (!exactWords && inProperName(tokens, match.first, match.last) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around) : true
+}
+
+/** In a headline, capitals say nothing about a name unless a name cue (`Anonymous`, `Act`) stands beside the match. */
+function inHeadline(tokens: Token[], first: number, last: number, tagOf: Surroundings['tagOf']): boolean {
+  return (inTitleLine(tokens, first) || inShortHeadline(tokens, first, last, tagOf)) && !hasNameCue(tokens, first, last)
 }
 
 /** A case-sensitive word as written; a headline may capitalise one the rule writes in lower case (`Ex-Cons`). */
@@ -121,15 +126,22 @@ function sameCase(word: string, tokens: Token[], index: number): boolean {
   return text !== undefined && word === word.toLowerCase() && text === word.charAt(0).toUpperCase() + word.slice(1) && inTitleLine(tokens, index)
 }
 
-/** The token right before the match, if only white space separates them. */
-function previousWord(tokens: Token[], first: number): Token | undefined {
-  return tokens[first]?.gapBefore ? undefined : tokens[first - 1]
+/**
+ * Whether a token follows the one before it with only white space between, or also
+ * quotation marks when `throughQuotes` (a quoted phrase keeps the word that introduces it:
+ * `she is “so OCD”`).
+ */
+const adjacent = (token: Token | undefined, throughQuotes: boolean): boolean => token !== undefined && (!token.gapBefore || (throughQuotes && token.quoteBefore === true))
+
+/** The token right before the match, if only white space (or, `throughQuotes`, quotation marks) separate them. */
+function previousWord(tokens: Token[], first: number, throughQuotes = false): Token | undefined {
+  return adjacent(tokens[first], throughQuotes) ? tokens[first - 1] : undefined
 }
 
-/** The token right after the match, if only white space separates them. */
-function nextWord(tokens: Token[], last: number): Token | undefined {
+/** The token right after the match, if only white space (or, `throughQuotes`, quotation marks) separate them. */
+function nextWord(tokens: Token[], last: number, throughQuotes = false): Token | undefined {
   const next = tokens[last + 1]
-  return next && !next.gapBefore ? next : undefined
+  return adjacent(next, throughQuotes) ? next : undefined
 }
 
 /** Parts of speech that continue a noun phrase after its head. */
@@ -155,11 +167,16 @@ function tagsHold(context: CompiledContext, first: number, last: number, previou
 function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, {paragraph, document, tagOf}: Surroundings): boolean {
   const previous = previousWord(tokens, first)
   const next = nextWord(tokens, last)
-  if (context.precededBy && !(previous && inWordSet(context.precededBy, previous.key))) return false
+  // A word a context requires may stand outside the quotation marks round the match (`is “so
+  // OCD”`); a word it rules out must touch the match (`the film “Junkie Dad”` is no film junkie).
+  const introducing = previous ?? previousWord(tokens, first, true)
+  const following = next ?? nextWord(tokens, last, true)
+  if (context.precededBy && !(introducing && inWordSet(context.precededBy, introducing.key))) return false
   if (context.notPrecededBy && previous && inWordSet(context.notPrecededBy, previous.key)) return false
-  if (context.followedBy && !(next && inWordSet(context.followedBy, next.key))) return false
+  if (context.followedBy && !(following && inWordSet(context.followedBy, following.key))) return false
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
-  if (context.standalone && next && !standaloneFollowers.has(next.key)) return false
+  // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
+  if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(last + 1) !== 'verb') return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
     if (window === 'document') {

@@ -1,4 +1,5 @@
-import {functionWords} from './title-case.js'
+import {entityMarks} from './quotes.js'
+import {functionWords, inTitleLine} from './title-case.js'
 import type {Token} from './tokens.js'
 
 /**
@@ -24,10 +25,14 @@ const singularFrameNouns = new Set('word term label phrase expression name slur 
 const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
-const wordUseVerbs = new Set('say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than called calling termed dubbed'.split(' '))
+const wordUseVerbs = new Set(
+  'say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than not called calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected'.split(
+    ' '
+  )
+)
 
 /** Who a verb of naming names: `called them “AIDS victims”`. */
-const objectPronouns = new Set('them him her it us me you'.split(' '))
+const objectPronouns = new Set('them him her it us me you people someone anyone everyone others'.split(' '))
 
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 const titleNouns = new Set(
@@ -36,6 +41,29 @@ const titleNouns = new Set(
   )
 )
 
+/** Adjectives that qualify a frame noun (`the offensive term`, `the old word`, `the outdated label`). */
+const frameAdjectives = /^(?:old|older|outdated|dated|offensive|derogatory|pejorative|insulting|hurtful|loaded|dreaded|ugly|common|usual|familiar|popular|informal|slang|clinical|medical|official|legal|same|very|whole|new|modern|historic|historical|archaic|victorian|stigmatising|stigmatizing|disparaging|demeaning|dehumanising|dehumanizing|problematic|controversial)$/
+
+/** Who advice about wording is about: `don't call people junkies`. */
+const adviceObjects = new Set('people person someone anyone anybody them him her others patients clients users residents children'.split(' '))
+/** Verbs of calling or describing someone. */
+const describingVerbs = new Set('call calling describe describing label labelling labeling refer referring'.split(' '))
+/** Words that advise against what follows. */
+const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
+
+/** Words that put a sentence about the press: a quotation in it may be a headline. */
+const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
+/** Verbs that report speech before a quotation. */
+const speechVerbs = new Set('said says saying told tells telling asked asks added adds shouted shouts replied replies explained explains'.split(' '))
+/** Verbs a paper runs a headline with: `the Sun ran “…”`. */
+const pressVerbs = new Set('ran runs printed prints splashed published'.split(' '))
+
+/** Verbs of calling someone a word: `calling people “illegal immigrants”`. */
+const callingVerbs = new Set('call calls calling label labels labelling labeling brand brands branding'.split(' '))
+
+/** Documents a title in an apposition may name: `…, the 2003 government paper`. */
+const documentNouns = new Set('paper papers strategy guidance guidelines plan policy review'.split(' '))
+
 /** Verbs of naming that take a quoted name right after them (`a practice called “…”`). */
 const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
@@ -43,11 +71,25 @@ const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled tit
 const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
 const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
 
+/** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
+const sayingVerbs = new Set('say saying write writing'.split(' '))
+
+/** Words of advice about wording, in a glossary or style-guide entry. */
+const adviceWords = new Set(
+  'avoid say write instead prefer preferred outdated offensive stigmatising stigmatizing derogatory pejorative slang term word phrase label'.split(' ')
+)
+
+/** Verbs that close a parenthesis naming a word after it: `as they were then called`, `as reporters dubbed them`. */
+const trailingNamingVerbs = new Set('called call calls termed dubbed labelled labeled nicknamed'.split(' '))
+
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
 
+/** Words of a style guide that introduce a list of terms after a colon: `Do not use: …`, `Outdated: …`. */
+const colonFrames = new Set('use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided'.split(' '))
+
 /** Every word that can end a frame, for a quick first test. */
-const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, 'like', 'including', 'as', 'called'])
+const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'as', 'called'])
 
 /** Nouns the parenthetical `to use the … of the time` names. */
 const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
@@ -60,26 +102,6 @@ const quoteMarks = new RegExp(quoteMark.source, 'g')
 /** Any quotation mark, written or as an HTML entity. */
 const anyQuote = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]|&(?:[lr][sd]quo|[lr]aquo|quot|apos|#(?:34|39|82(?:16|17|20|21)|x201[89cd]));/i
 
-const entityMarks: Record<string, string> = {
-  '&ldquo;': '\u201C',
-  '&rdquo;': '\u201D',
-  '&lsquo;': '\u2018',
-  '&rsquo;': '\u2019',
-  '&laquo;': '\u00AB',
-  '&raquo;': '\u00BB',
-  '&quot;': '"',
-  '&#34;': '"',
-  '&#39;': "'",
-  '&apos;': "'",
-  '&#8220;': '\u201C',
-  '&#8221;': '\u201D',
-  '&#8216;': '\u2018',
-  '&#8217;': '\u2019',
-  '&#x201c;': '\u201C',
-  '&#x201d;': '\u201D',
-  '&#x2018;': '\u2018',
-  '&#x2019;': '\u2019'
-}
 const entities = /&(?:[a-z]+|#\d+|#x[\da-f]+);/gi
 
 /**
@@ -136,10 +158,14 @@ export class SentenceMentions {
     if (quotation) {
       if (this.isScareQuote(quotation) || this.quotesOnlyTheTerm(quotation, first, last)) return true
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
+      if (this.quotedListItem(quotation) || this.quotedHeadline(quotation)) return true
     }
-    if (this.trailingFrame(last) || this.leadingParenthetical(quotation?.first ?? first)) return true
+    const start = quotation?.first ?? first
+    const end = quotation?.last ?? last
+    if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
+    if (this.advisedAgainst(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
-    if (this.labelAfter((quotation?.last ?? last) + 1)) return true
+    if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     return this.listedAfterFrame(first, last, quotation)
   }
 
@@ -183,9 +209,54 @@ export class SentenceMentions {
     // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
     // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
     const key = (index: number): string => this.tokens[index]?.key ?? ''
+    // The quoted phrase is the sentence's subject: `“AIDS victim” implies powerlessness`.
+    if (first === 0) return true
     const before = key(first - 1)
     if (wordUseVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead')) return true
-    return objectPronouns.has(before) && namingVerbs.has(key(first - 2))
+    return objectPronouns.has(before) && (namingVerbs.has(key(first - 2)) || callingVerbs.has(key(first - 2)))
+  }
+
+  /**
+   * A title without quotation marks, in capitals, right after a word that introduces one: `a
+   * report titled Addicts in Our Midst`, `the documentary Junkie Nation`. The run of
+   * capitalised words (and the little words a title keeps in lower case) must hold the match.
+   */
+  private inUnquotedTitle(first: number, last: number): boolean {
+    const {tokens} = this
+    const capital = (index: number): boolean => /^\p{Lu}/u.test(tokens[index]?.text ?? '')
+    const inRun = (index: number): boolean => capital(index) || functionWords.has(tokens[index]?.key ?? '')
+    // In a headline every word is capitalised, so capitals there mark no title (`Documentary Follows Addicts`).
+    if (!capital(first) || inTitleLine(tokens, first)) return false
+    let start = first
+    while (start > 0 && !tokens[start]?.gapBefore && inRun(start - 1) && !namingVerbs.has(tokens[start - 1]?.key ?? '') && !titleNouns.has(tokens[start - 1]?.key ?? '')) start--
+    if (!capital(start)) return false
+    if (start === 0) return this.titleNamedAfter(first, last)
+    const cue = tokens[start - 1]?.key ?? ''
+    if (!namingVerbs.has(cue) && !titleNouns.has(cue)) return false
+    // A comma may come between a naming verb and its title, not between a title noun and its title.
+    if (tokens[start]?.gapBefore && (!namingVerbs.has(cue) || !/^\s*,?\s*$/.test(this.between(start - 1, start)))) return false
+    let end = last
+    while (end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && inRun(end + 1)) end++
+    let content = 0
+    for (let index = start; index <= end; index++) if (capital(index) && !functionWords.has(tokens[index]?.key ?? '')) content++
+    return namingVerbs.has(cue) ? content >= 1 : content >= 2
+  }
+
+  /**
+   * A title that opens the sentence and an apposition after it names what it is: `Drug Misuse:
+   * Prevention And Treatment, the 2003 government paper, is no longer current`.
+   */
+  private titleNamedAfter(first: number, last: number): boolean {
+    const {tokens} = this
+    const inRun = (index: number): boolean => /^\p{Lu}/u.test(tokens[index]?.text ?? '') || functionWords.has(tokens[index]?.key ?? '')
+    let end = last
+    while (end + 1 < tokens.length && inRun(end + 1) && !/,/.test(this.between(end, end + 1))) end++
+    let content = 0
+    for (let index = 0; index <= end; index++) if (/^\p{Lu}/u.test(tokens[index]?.text ?? '') && !functionWords.has(tokens[index]?.key ?? '')) content++
+    if (content < 3 || first > end || !/^\s*,\s*$/.test(this.between(end, end + 1))) return false
+    if (!/^(?:the|a|an)$/.test(tokens[end + 1]?.key ?? '')) return false
+    for (let index = end + 2; index <= end + 5 && index < tokens.length; index++) if (titleNouns.has(tokens[index]?.key ?? '') || documentNouns.has(tokens[index]?.key ?? '')) return true
+    return false
   }
 
   /** A quoted title: two content words or more, every one capitalised (`“Crack Babies Grow Up”`). */
@@ -201,20 +272,61 @@ export class SentenceMentions {
   }
 
   /** The sentence is about headlines, so what it quotes are example headlines. */
+  /**
+   * A headline quoted in sentence case in a sentence about the press: `The Sun ran “Junkie mum
+   * jailed for neglect” on its front page`. It opens with a capital, runs to two words or more
+   * with no comma or full stop inside, and the sentence names a paper, its front page or what
+   * it ran.
+   */
+  private quotedHeadline(quotation: Quotation): boolean {
+    if (quotation.speech || quotation.last === quotation.first) return false
+    const head = this.tokens[quotation.first]
+    if (!head || !/^\p{Lu}/u.test(head.text)) return false
+    for (let index = quotation.first + 1; index <= quotation.last; index++) if (/[,.;:!?]/.test(this.between(index - 1, index))) return false
+    const before = this.tokens[quotation.first - 1]?.key ?? ''
+    if (pressVerbs.has(before)) return true
+    // Words someone spoke: `she told the newspaper “Junkies ruined his life”`.
+    for (let index = Math.max(0, quotation.first - 4); index < quotation.first; index++) if (speechVerbs.has(this.tokens[index]?.key ?? '')) return false
+    return this.tokens.some((token, index) => pressNouns.has(token.key) || (token.key === 'front' && /^pages?$/.test(this.tokens[index + 1]?.key ?? '')))
+  }
+
   private mentionsHeadlines(): boolean {
     this.aboutHeadlines ??= this.tokens.some((token) => token.key.startsWith('headline'))
     return this.aboutHeadlines
   }
 
-  /** `junkies (to use the language of the time)`, `lunatics, as they were then called`. */
+  /**
+   * `junkies (to use the language of the time)`, `lunatics, as they were then called`,
+   * `the street homeless, as earlier strategies called them`, `a successful suicide, in the
+   * language of one textbook`: a parenthesis right after the term says whose word it is.
+   */
   private trailingFrame(last: number): boolean {
     const at = (offset: number): string => this.tokens[last + offset]?.key ?? ''
     if (at(1) === 'to' && at(2) === 'use' && at(3) === 'the' && languageNouns.has(at(4))) return true
+    if (at(1) === 'in' && /^(?:the|their|his|her|its|our|my)$/.test(at(2)) && languageNouns.has(at(3)) && at(4) === 'of') return true
     if (at(1) === 'as' && /^(?:they|it|he|she|we|these|such)$/.test(at(2)) && /^(?:was|were|is|are)$/.test(at(3))) {
       const verb = /^(?:then|once|often|commonly|still|sometimes|usually)$/.test(at(4)) ? at(5) : at(4)
       return verb === 'called' || verb === 'known' || verb === 'labelled' || verb === 'labeled'
     }
+    if (at(1) !== 'as' || !this.tokens[last + 1]?.gapBefore) return false
+    // `, as <a subject of up to four words> [then] called (them)`: the naming verb ends the clause.
+    for (let offset = 2; offset <= 7; offset++) {
+      const word = at(offset)
+      if (trailingNamingVerbs.has(word)) return offset > 2
+      if (word === 'put' && at(offset + 1) === 'it') return offset > 2
+      if (word === '' || this.tokens[last + offset]?.gapBefore) return false
+    }
     return false
+  }
+
+  /**
+   * `the label of HIV carrier`: a label noun and `of` right before the term. (`the name of
+   * the addict` names a person, so `name` is not a label noun here.)
+   */
+  private labelBefore(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const at = /^(?:a|an|the)$/.test(key(first - 1)) ? first - 2 : first - 1
+    return key(at) === 'of' && labelNouns.has(key(at - 1)) && !this.tokens[first]?.gapBefore
   }
 
   /** `the addict label`, `the “junkie” tag`: the term qualifies a noun that names it as a label. */
@@ -254,10 +366,112 @@ export class SentenceMentions {
     // Between the term and the verb, only more items of the list.
     if (verb > last + 1 && !/,/.test(this.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
     const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
-    let index = /^(?:a|an|the|another|one|all|both)$/.test(key(1)) ? 2 : 1
-    if (wordNouns.has(key(index))) return true
-    index++
-    return wordNouns.has(key(index))
+    // `is a slur`, `was once a legal term`: a word noun within four words of the verb, with no
+    // punctuation between.
+    for (let index = 1; index <= 4 && verb + index < tokens.length; index++) {
+      if (tokens[verb + index]?.gapBefore) return false
+      if (wordNouns.has(key(index))) return true
+    }
+    return false
+  }
+
+  /**
+   * `Don't say crack baby.`, `Never write addict; write person with addiction.`, `Instead of
+   * AIDS test, say HIV test`: the term is the object of a verb of saying or writing, or follows
+   * `instead of` or `rather than`, and ends its clause (a clause after it, `residents say
+   * junkies are everywhere`, makes it a use).
+   */
+  private saidAsWord(first: number, last: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const before = key(first - 1)
+    const frame = sayingVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead') || (before === 'than' && key(first - 2) === 'rather')
+    if (!frame || this.tokens[first]?.gapBefore) return false
+    const next = this.tokens[last + 1]
+    return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
+  }
+
+  /**
+   * Advice not to call people the term: `Don't describe people as schizophrenics`, `never call
+   * them junkies`, `avoid referring to clients as addicts`. A negation or `avoid` before a verb
+   * of calling or describing, its object, and the term (after `as` where the verb takes it).
+   */
+  private advisedAgainst(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    let at = first - 1
+    if (key(at) === 'as') at--
+    if (key(at) === 'a' || key(at) === 'an' || key(at) === 'the') at--
+    if (!adviceObjects.has(key(at))) return false
+    at--
+    if (key(at) === 'to' && /^refer/.test(key(at - 1))) at--
+    if (!describingVerbs.has(key(at))) return false
+    for (let index = at - 1; index >= Math.max(0, at - 3); index--) if (negations.has(key(index))) return true
+    return false
+  }
+
+  /**
+   * `what the Victorians called lunatics`, `what were then called lunatics`: the term names
+   * a category in someone else's words.
+   */
+  private whatWasCalled(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    if (!namingVerbs.has(key(first - 1)) || this.tokens[first]?.gapBefore) return false
+    for (let index = first - 2; index >= Math.max(0, first - 7); index--) {
+      if (key(index) === 'what') return true
+      if (this.tokens[index + 1]?.gapBefore) return false
+    }
+    return false
+  }
+
+  /**
+   * A glossary or style-guide entry: the sentence opens on the term, a colon or a dash follows
+   * it, and the entry gives advice about words (`AIDS victim – avoid; use person living with
+   * HIV`, `Junkie: a slang term for…`).
+   */
+  private glossaryEntry(first: number, last: number): boolean {
+    if (first !== 0) return false
+    const gap = this.between(last, last + 1)
+    if (!/^\s*(?::|[\u2013\u2014]|\s-)\s*$/.test(gap) && !/^\s*[:\u2013\u2014]/.test(gap)) return false
+    return this.tokens.slice(last + 1).some((token) => adviceWords.has(token.key))
+  }
+
+  /**
+   * One of two or more short quoted phrases joined by `and`, `or` or commas: phrases held up
+   * as phrases (`newspapers wrote about 'AIDS victims' and 'innocent victims'`).
+   */
+  private quotedListItem(quotation: Quotation): boolean {
+    if (quotation.speech || quotation.last - quotation.first > 3) return false
+    const joined = (end: number, start: number): boolean => {
+      const join = this.tokens[end + 1]?.key
+      if ((join === 'and' || join === 'or') && end + 2 === start) return true
+      return end + 1 === start && /,/.test(this.between(end, start))
+    }
+    this.quotations ??= readQuotations(this.tokens, this.text)
+    return this.quotations.some(
+      (other) => other !== quotation && !other.speech && other.last - other.first <= 3 && (joined(other.last, quotation.first) || joined(quotation.last, other.first))
+    )
+  }
+
+  /**
+   * The term is an item of a list that a frame after it names as words: `lists AIDS victim,
+   * HIV carrier and full-blown AIDS as terms to avoid`, `addict, junkie and user are words…`.
+   * Walk forward item by item to the frame.
+   */
+  private listEndsInFrame(last: number): boolean {
+    const {tokens} = this
+    let end = last
+    for (let items = 0; items < 8; items++) {
+      const key = (index: number): string => tokens[index]?.key ?? ''
+      if (key(end + 1) === 'as' && (frameNouns.has(key(end + 2)) || frameNouns.has(key(end + 3)))) return items > 0 || frameNouns.has(key(end + 2)) || /^(?:a|an|the)$/.test(key(end + 2))
+      let start = end + 1
+      const join = key(start)
+      if (join === 'and' || join === 'or') start++
+      else if (!/^[\s,;/\u201D\u2019"']*,[\s\u201C\u2018"']*$/.test(this.between(end, start))) return false
+      if (start >= tokens.length) return false
+      // The next item: up to three words, up to a separator or `as`.
+      end = start
+      while (end - start < 2 && end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && !/^(?:and|or|as)$/.test(key(end + 1))) end++
+    }
+    return false
   }
 
   /**
@@ -268,6 +482,8 @@ export class SentenceMentions {
   private listedAfterFrame(first: number, last: number, quotation: Quotation | undefined): boolean {
     const {tokens} = this
     let start = quotation?.first ?? first
+    // The item may start with a hyphenated prefix the term does not hold (`ex-prisoner`).
+    while (!quotation && start > 0 && !this.tokens[start]?.gapBefore && this.between(start - 1, start) === '-') start--
     let quoted = quotation !== undefined
     // A later unquoted item needs evidence of a list of words: it ends the list, or another
     // item is quoted or a term too ("words like hope, and addicts responded" is no list).
@@ -298,9 +514,34 @@ export class SentenceMentions {
         if (key === 'and' || key === 'or' || key === 'nor') break
         itemStart--
       }
-      if (this.isMatch(itemStart, end)) listLike = true
+      // An item is a term, not a clause: `the word junkie hurts, and junkies know it` holds
+      // a term that is followed by more words, so what follows it is no list of words.
+      if (this.isMatch(itemStart, end)) {
+        if (!this.matchEndsAt(itemStart, end)) return false
+        listLike = true
+      }
       start = itemStart
       quoted = false
+    }
+    return false
+  }
+
+  /** Whether a match within tokens `from` to `to` ends at `to`: the item is the term itself. */
+  private matchEndsAt(from: number, to: number): boolean {
+    for (let start = to; start >= from; start--) if (this.isMatch(start, to)) return !this.isMatch(start, to - 1)
+    return false
+  }
+
+  /**
+   * `the word`, `the offensive term`, `this outdated label`: a determiner before a singular frame
+   * noun, with up to two adjectives between (no punctuation), as the tagger or the word's ending
+   * reads them.
+   */
+  private determinedFrame(at: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    for (let index = at - 1; index >= Math.max(0, at - 3); index--) {
+      if (/^(?:the|this|that)$/.test(key(index))) return true
+      if (this.tokens[index + 1]?.gapBefore || !frameAdjectives.test(key(index))) return false
     }
     return false
   }
@@ -333,8 +574,10 @@ export class SentenceMentions {
     // Most words end no frame: decide that before reading any punctuation.
     if (!frameWords.has(word) && key(at - 1) !== 'called') return false
     const gap = this.between(at, item)
-    if (gap.includes(':') && frameNouns.has(word)) return true
+    if (gap.includes(':') && (frameNouns.has(word) || colonFrames.has(word))) return true
     // Only white space, quotation marks and (for a quoted item) a comma or colon may come between.
+    // A bare list may open with a bracket after a frame noun: `words (junkie, crackhead) that…`.
+    if (!quoted && frameNouns.has(word) && /^\s*\(\s*$/.test(gap)) return true
     const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
     if (!plain) return false
     if (word === 'like' || word === 'including') return frameNouns.has(key(at - 1))
@@ -342,7 +585,7 @@ export class SentenceMentions {
     if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
     if (word === 'called' && key(at - 1) === 'so') return true
     if (key(at - 1) === 'called' && key(at - 2) === 'so' && !tokens[at]?.gapBefore) return true
-    if (frameNouns.has(word)) return quoted || (singularFrameNouns.has(word) && /^(?:the|this|that)$/.test(key(at - 1)))
+    if (frameNouns.has(word)) return quoted || (singularFrameNouns.has(word) && this.determinedFrame(at))
     if (!quoted) return false
     if (titleNouns.has(word) || namingVerbs.has(word)) return true
     return word === 'as' && (key(at - 1) === 'known' || (key(at - 1) === 'to' && key(at - 2) === 'referred'))
@@ -415,7 +658,10 @@ function readQuotations(tokens: Token[], text: string): Quotation[] {
       const first = openAt[kind]
       if (first < 0 || first > index - 1) continue
       const inside = gap.slice(0, at)
-      found.push({first, last: index - 1, speech: colonBefore[kind] || /[.!?]/.test(inside) || (first === 0 && inside.includes(','))})
+      // After a colon, a quotation of several words is speech (`He said: “Junkies are back”`);
+      // one word is held up as a word (`Words matter: ‘addict’ defines a person`).
+      const colonSpeech = colonBefore[kind] && index - 1 > first
+      found.push({first, last: index - 1, speech: colonSpeech || /[.!?]/.test(inside) || (first === 0 && inside.includes(','))})
       openAt[kind] = -1
     }
   }

@@ -1,23 +1,37 @@
-import type {Category, Locale, MentionsMode, QuotesMode, Rule, Severity, StigmaOptions} from './types.js'
-import {categories, locales} from './types.js'
+import {isRecord} from '@destigma/rule-schema'
+import {categories, locales, type StigmaOptions} from './types.js'
 
-/** Options with every default filled in. */
-export interface ResolvedOptions {
-  locale: Locale
-  preset: 'recommended' | 'strict'
-  rules: Record<string, 'off' | Severity>
-  allow: string[]
-  quotes: QuotesMode
-  mentions: MentionsMode
-  categories: Partial<Record<Category, 'off' | 'on'>>
-  customRules: Rule[]
-}
+/**
+ * The options that take one value from a list: the values, the default, and what the option
+ * does. Checking, merging and defaults, the editor settings and the command line's flags all
+ * read this table, so an option of this kind is added here (with its type in `StigmaOptions`).
+ */
+export const choiceOptions = Object.freeze({
+  locale: {values: locales, default: 'en-GB', about: 'the spelling and usage of the suggestions'},
+  preset: {values: ['recommended', 'strict'], default: 'recommended', about: 'recommended: clear-cut terms; strict: contested ones too'},
+  quotes: {values: ['lower', 'report', 'ignore'], default: 'lower', about: 'a term inside quotation marks: one severity lower and no fix, like any other text, or not at all'},
+  mentions: {values: ['ignore', 'lower', 'report'], default: 'ignore', about: 'a term discussed as a word ("the word \'junkie\'"): not reported, reported lower, or reported as a use'}
+} as const satisfies Record<string, {values: readonly string[]; default: string; about: string}>)
+
+/** The name of an option that takes one value from a list. */
+export type ChoiceOption = keyof typeof choiceOptions
+
+/** The value of each option that takes one value from a list, when no layer sets it. */
+export const optionDefaults = Object.freeze(
+  Object.fromEntries(Object.entries(choiceOptions).map(([name, choice]) => [name, choice.default]))
+) as Readonly<Required<Pick<StigmaOptions, ChoiceOption>>>
 
 /** One thing wrong with an options object. */
 export interface OptionsProblem {
   /** Where, as a dotted path (`rules.addict`). */
   path: string
   message: string
+  /** The values allowed, when the value must be one of a list. */
+  allowed?: readonly string[]
+  /** The value given, when it is not one of `allowed`. */
+  value?: unknown
+  /** Which of the layers given to `resolveOptions` it is in, counted from 0. */
+  layer?: number
 }
 
 /** Thrown when options are invalid; lists every problem found. */
@@ -30,11 +44,9 @@ export class OptionsError extends Error {
   }
 }
 
-const knownKeys = ['locale', 'preset', 'rules', 'allow', 'quotes', 'mentions', 'categories', 'customRules']
+/** The name of every option, the same in every config surface. */
+export const optionNames = [...(Object.keys(choiceOptions) as ChoiceOption[]), 'rules', 'allow', 'categories', 'customRules'] as const
 const ruleSettings = ['off', 'error', 'warning', 'info']
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Check an options object without resolving it.
@@ -49,15 +61,12 @@ export function checkOptions(options: unknown, ruleIds: ReadonlySet<string>): Op
   if (!isRecord(options)) return [{path: '(options)', message: 'must be an object'}]
   const oneOf = (path: string, value: unknown, allowed: readonly string[]): void => {
     if (value !== undefined && !allowed.includes(value as string))
-      problems.push({path, message: `must be one of ${allowed.map((item) => `"${item}"`).join(', ')}, got ${JSON.stringify(value)}`})
+      problems.push({path, message: `must be one of ${allowed.map((item) => `"${item}"`).join(', ')}, got ${JSON.stringify(value)}`, allowed, value})
   }
   for (const key of Object.keys(options)) {
-    if (!knownKeys.includes(key)) problems.push({path: key, message: `unknown option; known options are ${knownKeys.join(', ')}`})
+    if (!(optionNames as readonly string[]).includes(key)) problems.push({path: key, message: `unknown option; known options are ${optionNames.join(', ')}`})
   }
-  oneOf('locale', options.locale, locales)
-  oneOf('preset', options.preset, ['recommended', 'strict'])
-  oneOf('quotes', options.quotes, ['lower', 'report', 'ignore'])
-  oneOf('mentions', options.mentions, ['ignore', 'lower', 'report'])
+  for (const [name, choice] of Object.entries(choiceOptions)) oneOf(name, options[name], choice.values)
   if (options.rules !== undefined) {
     if (!isRecord(options.rules)) problems.push({path: 'rules', message: 'must be an object of rule id to "off", "error", "warning" or "info"'})
     else
@@ -87,46 +96,4 @@ export function checkOptions(options: unknown, ruleIds: ReadonlySet<string>): Op
   if (options.customRules !== undefined && !Array.isArray(options.customRules))
     problems.push({path: 'customRules', message: 'must be a list of rules'})
   return problems
-}
-
-/**
- * Merge option layers; later layers win. `rules` and `categories` merge per key,
- * `allow` and `customRules` add up.
- *
- * @param layers - Options from the lowest to the highest priority.
- * @returns One options object.
- */
-export function mergeOptions(...layers: Array<StigmaOptions | undefined>): StigmaOptions {
-  const merged: StigmaOptions = {}
-  for (const layer of layers) {
-    if (!layer) continue
-    if (layer.locale !== undefined) merged.locale = layer.locale
-    if (layer.preset !== undefined) merged.preset = layer.preset
-    if (layer.quotes !== undefined) merged.quotes = layer.quotes
-    if (layer.mentions !== undefined) merged.mentions = layer.mentions
-    if (layer.rules) merged.rules = {...merged.rules, ...layer.rules}
-    if (layer.categories) merged.categories = {...merged.categories, ...layer.categories}
-    if (layer.allow) merged.allow = [...(merged.allow ?? []), ...layer.allow]
-    if (layer.customRules) merged.customRules = [...(merged.customRules ?? []), ...layer.customRules]
-  }
-  return merged
-}
-
-/**
- * Fill in defaults. Call {@link checkOptions} first for untrusted input.
- *
- * @param options - Options, possibly partial.
- * @returns Options with every field set.
- */
-export function withDefaults(options: StigmaOptions = {}): ResolvedOptions {
-  return {
-    locale: options.locale ?? 'en-GB',
-    preset: options.preset ?? 'recommended',
-    rules: options.rules ?? {},
-    allow: options.allow ?? [],
-    quotes: options.quotes ?? 'lower',
-    mentions: options.mentions ?? 'ignore',
-    categories: options.categories ?? {},
-    customRules: options.customRules ?? []
-  }
 }

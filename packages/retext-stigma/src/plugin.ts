@@ -1,10 +1,9 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {checkRule} from './custom-rules.js'
 import {findInTree, type RawFinding} from './engine.js'
-import {checkOptions, OptionsError, withDefaults} from './options.js'
-import {ruleSet, ruleUrl} from './rule-set.js'
+import {isResolved, resolveOptions, type ResolvedOptions} from './resolve.js'
+import {ruleUrl} from './rule-set.js'
 import type {Alternative, Category, Fix, Severity, StigmaOptions} from './types.js'
 
 /** Extra fields retext-stigma puts on each vfile message, beside unified's own. */
@@ -19,22 +18,6 @@ export interface StigmaMessageFields {
 }
 
 /**
- * Check options and custom rules, throwing one error that lists every problem.
- *
- * @param options - Options from the caller.
- * @returns Nothing.
- */
-export function assertOptions(options: StigmaOptions | undefined): void {
-  const custom = options?.customRules ?? []
-  const ruleProblems = custom.flatMap((rule, index) =>
-    checkRule(rule, ruleSet.classes).map((problem) => ({path: `customRules[${index}]${problem.pointer === '/' ? '' : problem.pointer.replaceAll('/', '.')}`, message: problem.message}))
-  )
-  const ids = new Set([...ruleSet.rules.map((rule) => rule.id), ...custom.map((rule) => rule.id)])
-  const problems = [...ruleProblems, ...checkOptions(options, ids)]
-  if (problems.length > 0) throw new OptionsError(problems)
-}
-
-/**
  * retext plugin that flags stigmatising language about drugs, alcohol, addiction
  * and neighbouring areas, and proposes person-first alternatives.
  *
@@ -44,13 +27,15 @@ export function assertOptions(options: StigmaOptions | undefined): void {
  * A safe fix, where one exists, is on `fix` as `{range, text}`; `alternatives`
  * lists every suggestion with its own edit where one can be built.
  *
- * @param options - Options (default: recommended preset, `en-GB`).
+ * Options are resolved once, when the plugin is attached, as `resolveOptions` resolves them;
+ * options that are already resolved are used as they are.
+ *
+ * @param options - Options, raw or resolved (default: recommended preset, `en-GB`).
  * @returns The transformer.
  * @throws {OptionsError} When the options or custom rules are invalid.
  */
-export default function retextStigma(options?: StigmaOptions) {
-  assertOptions(options)
-  const settings = withDefaults(options)
+export default function retextStigma(options?: StigmaOptions | ResolvedOptions) {
+  const settings = isResolved(options) ? options : resolveOptions(options)
   return function transform(tree: Root, file: VFile): void {
     const text = String(file.value ?? '')
     const place = location(file)

@@ -95,7 +95,12 @@ function words(list: string, tag: PartOfSpeech): Array<[string, PartOfSpeech]> {
 export function lazyTags(tokens: Token[]): (index: number) => PartOfSpeech | undefined {
   let tags: PartOfSpeech[] | undefined
   return (index) => {
-    const known = closedClass.get(tokens[index]?.key ?? '')
+    // The last part of a hyphenated word before another word is a compound modifier
+    // (`a self-confessed alcoholic`, `a 45-year-old alcoholic`), whatever its parts read as.
+    // A function word after a hyphen is a dash between words (`the mentally ill-most of them`).
+    const key = tokens[index]?.key ?? ''
+    const known = closedClass.get(key)
+    if (!known && !quantifiers.has(key) && tokens[index]?.joined && tokens[index + 1] && !tokens[index + 1]?.joined && !tokens[index + 1]?.gapBefore) return 'adjective'
     return known ?? (tags ??= tagTokens(tokens))[index]
   }
 }

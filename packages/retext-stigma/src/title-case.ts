@@ -1,4 +1,5 @@
 import type {Token} from './tokens.js'
+import type {PartOfSpeech} from './types.js'
 
 /**
  * Headlines and report titles capitalise every content word, so in them a capitalised run
@@ -78,6 +79,27 @@ export function inTitleLine(tokens: Token[], index: number): boolean {
   for (let above = first > 0 ? titleLineAround(tokens, first - 1) : undefined; above; above = above[0] > 0 ? titleLineAround(tokens, above[0] - 1) : undefined) first = above[0]
   for (let below = last + 1 < tokens.length ? titleLineAround(tokens, last + 1) : undefined; below; below = below[1] + 1 < tokens.length ? titleLineAround(tokens, below[1] + 1) : undefined) last = below[1]
   return last - first >= 3
+}
+
+/**
+ * Whether a line of two or three capitalised words is a short headline rather than a name:
+ * it holds a verb (`Junkie Jailed`, `Crackhead Mum Spared Prison`), which a name
+ * (`Junkie XL`, `Addicts Anonymous`) does not. The tagger reads capitalised verbs well
+ * enough; the match's own tag is not asked, as it is the least sure.
+ *
+ * @param tokens - The sentence's tokens.
+ * @param first - Index of the match's first token.
+ * @param last - Index of the match's last token.
+ * @param tagOf - The part of speech of a token.
+ * @returns True for a short headline.
+ */
+export function inShortHeadline(tokens: Token[], first: number, last: number, tagOf: (index: number) => PartOfSpeech | undefined): boolean {
+  const line = titleLineAround(tokens, first)
+  if (!line) return false
+  const [start, end] = line
+  if (end - start < 1 || end - start > 2) return false
+  for (let index = start; index <= end; index++) if ((index < first || index > last) && tagOf(index) === 'verb') return true
+  return false
 }
 
 /**

@@ -1,7 +1,7 @@
 import type {Root, Sentence, Paragraph} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
-import {normaliseWord, hyphens} from './normalise.js'
+import {normaliseWord, hyphens} from '@destigma/rule-schema'
 
 /** A word (or one part of a hyphenated word) with its place in the source. */
 export interface Token {
@@ -13,6 +13,10 @@ export interface Token {
   gapBefore: boolean
   /** A line break comes between this token and the previous one (headlines are told by their line). */
   lineBefore: boolean
+  /** Only quotation marks (and white space) come between this token and the previous one: `is “so OCD”`. */
+  quoteBefore?: boolean
+  /** A hyphen joins this token to the previous one: a later part of a hyphenated word (`term` in `long-term`). */
+  joined?: boolean
 }
 
 /** The words of one paragraph, sentence by sentence. */
@@ -22,6 +26,7 @@ export interface ParagraphTokens {
 }
 
 const trailingApostrophe = /^['\u2019]$/
+const quotationMark = /^["'\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E]$/
 
 /**
  * Yield the word tokens of each paragraph in turn, sentence by sentence, with offsets
@@ -48,6 +53,8 @@ function tokensOf(sentence: Sentence): Token[] {
   const tokens: Token[] = []
   let gap = true
   let lineBreak = false
+  // Whether every mark since the previous word is a quotation mark.
+  let onlyQuotes = false
   // Single quotation marks opened and not yet closed: a `'` after `junkies` then closes
   // the quotation rather than making a plural possessive.
   let openSingles = 0
@@ -64,9 +71,12 @@ function tokensOf(sentence: Sentence): Token[] {
       if (!previous || previous.type === 'WhiteSpaceNode') openSingles++
     }
     if (node.type !== 'WordNode' || node.position?.start.offset === undefined) {
+      onlyQuotes = (onlyQuotes || !gap) && (node.type === 'PunctuationNode' || node.type === 'SymbolNode') && quotationMark.test(node.value)
       gap = true
       continue
     }
+    const quoteBefore = onlyQuotes && tokens.length > 0
+    onlyQuotes = false
     const start = node.position.start.offset
     const only = node.children.length === 1 ? node.children[0] : undefined
     let text = only?.type === 'TextNode' ? only.value : toString(node)
@@ -85,7 +95,7 @@ function tokensOf(sentence: Sentence): Token[] {
     ) {
       if (openSingles > 0) {
         openSingles--
-        pushParts(tokens, text, start, gap, lineBreak)
+        pushParts(tokens, text, start, gap, lineBreak, quoteBefore)
         gap = false
         lineBreak = false
         continue
@@ -100,8 +110,8 @@ function tokensOf(sentence: Sentence): Token[] {
     if (contiguous && text.length > 1 && last?.type === 'PunctuationNode' && last.value === '.' && text.endsWith('.')) {
       text = text.slice(0, -1)
     }
-    if (contiguous) pushParts(tokens, text, start, gap, lineBreak)
-    else tokens.push({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap, lineBefore: lineBreak})
+    if (contiguous) pushParts(tokens, text, start, gap, lineBreak, quoteBefore)
+    else tokens.push(withQuote({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap, lineBefore: lineBreak}, quoteBefore))
     gap = false
     lineBreak = false
   }
@@ -109,16 +119,24 @@ function tokensOf(sentence: Sentence): Token[] {
 }
 
 
-function pushParts(tokens: Token[], text: string, start: number, gap: boolean, lineBreak: boolean): void {
+/** Mark a token that only quotation marks separate from the previous one. */
+function withQuote(token: Token, quoteBefore: boolean): Token {
+  if (quoteBefore) token.quoteBefore = true
+  return token
+}
+
+function pushParts(tokens: Token[], text: string, start: number, gap: boolean, lineBreak: boolean, quoteBefore: boolean): void {
   if (!hyphens.test(text)) {
-    tokens.push({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap, lineBefore: lineBreak})
+    tokens.push(withQuote({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap, lineBefore: lineBreak}, quoteBefore))
     return
   }
   let offset = 0
   let first = true
   for (const part of text.split(hyphens)) {
     if (part !== '') {
-      tokens.push({key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false, lineBefore: first && lineBreak})
+      const token: Token = {key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false, lineBefore: first && lineBreak}
+      if (!first) token.joined = true
+      tokens.push(withQuote(token, first && quoteBefore))
       first = false
     }
     offset += part.length + 1

@@ -1,5 +1,5 @@
 import {inWordSet, type WordSet} from './compile.js'
-import {normaliseWord} from './normalise.js'
+import {normaliseWord} from '@destigma/rule-schema'
 
 /** The words of a whole text with how often each occurs. */
 export interface DocumentWords {

@@ -2,13 +2,14 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {loadRules, RuleFileError} from './load.js'
+import {ruleJsonSchema} from './rule-json-schema.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
 const rulesDir = join(root, 'rules')
 const engineDir = join(root, 'packages/retext-stigma')
-const compilerDir = join(root, 'packages/rules-compiler')
+const cliDir = join(root, 'packages/cli')
 
-/** Write the compiled rule set the engine bundles, and the rules' examples for `--explain`. */
+/** Write the compiled rule set the engine bundles, the rule schema it ships, and the rules' examples for `--explain`. */
 function build(): void {
   const {rules, sources, classes} = loadRules(rulesDir)
   const {version} = JSON.parse(readFileSync(join(engineDir, 'package.json'), 'utf8')) as {version: string}
@@ -16,10 +17,12 @@ function build(): void {
   // Examples are for tests and docs; leaving them out keeps the engine's bundle small.
   const ruleSet = {version, rules: rules.map(({rule: {examples: _examples, ...rule}}) => rule), sources, classes}
   writeFileSync(join(engineDir, 'generated/rules.json'), JSON.stringify(ruleSet) + '\n')
-  // The examples go to a file of their own, which only `destigma --explain` loads (examples.ts).
-  mkdirSync(join(compilerDir, 'generated'), {recursive: true})
+  // The engine's package ships the rule files' schema, for custom rule authors' editors.
+  writeFileSync(join(engineDir, 'generated/rule.schema.json'), ruleJsonSchema())
+  // The examples go to a file of the CLI's own, which only `destigma --explain` loads.
+  mkdirSync(join(cliDir, 'generated'), {recursive: true})
   const examples = Object.fromEntries(rules.map(({rule}) => [rule.id, rule.examples ?? {}]))
-  writeFileSync(join(compilerDir, 'generated/examples.json'), JSON.stringify(examples) + '\n')
+  writeFileSync(join(cliDir, 'generated/examples.json'), JSON.stringify(examples) + '\n')
   console.log(`compiled ${rules.length} rules from rules/`)
 }
 
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
     const {writeDocs} = await import('./docs.js')
     const stale = await writeDocs(root, rest.includes('--check'))
     if (stale.length > 0) {
-      console.error(`These generated docs are stale; run \`pnpm rules:docs\` and commit them:\n${stale.map((file) => '  ' + file).join('\n')}`)
+      console.error(`These generated files (rule pages, rule schema) are stale; run \`pnpm rules:docs\` and commit them:\n${stale.map((file) => '  ' + file).join('\n')}`)
       process.exitCode = 1
     }
   } else {

@@ -1,9 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative, sep} from 'node:path'
-import {LineCounter, parseDocument, isMap, isSeq, type Node} from 'yaml'
-// The engine's own schema check, imported from source: the engine's build needs this compiler first.
-import {checkRule, checkWordClasses} from '../../retext-stigma/src/custom-rules.js'
-import type {Rule, Source, WordClasses} from '../../retext-stigma/src/types.js'
+import {checkRule, checkWordClasses, isRecord, type Rule, type RuleProblem, type Source, type WordClasses} from '@destigma/rule-schema'
+import {DataFileError, parseDataFile, pathSegments} from './data-file.js'
 
 /** A problem in a rule file, with its place. */
 export interface RuleFileProblem {
@@ -23,21 +21,12 @@ export class RuleFileError extends Error {
   }
 }
 
-/** A rule with the file it came from. */
+/** A rule with the file it came from (the built-in rules and a config's custom rules alike). */
 export interface LoadedRule {
   rule: Rule
   file: string
-}
-
-/** Find the YAML node at a JSON pointer, to report its line. */
-function nodeAt(root: Node | null, pointer: string): Node | null {
-  let node: Node | null = root
-  for (const part of pointer.split('/').filter(Boolean)) {
-    if (isMap(node)) node = (node.get(part, true) as Node | undefined) ?? node
-    else if (isSeq(node)) node = (node.get(Number(part), true) as Node | undefined) ?? node
-    else break
-  }
-  return node
+  /** Where the rule's id is written, for problems with the id. */
+  idAt?: {line: number; column: number}
 }
 
 /**
@@ -46,34 +35,22 @@ function nodeAt(root: Node | null, pointer: string): Node | null {
  * @param file - Path of the file.
  * @param display - Path to show in messages.
  * @param check - Returns schema problems for the parsed value.
- * @returns The parsed value and its problems.
+ * @returns The parsed value, where its id is written, and its problems.
  */
-export function readYaml(file: string, display: string, check?: (value: unknown) => Array<{pointer: string; message: string}>): {value: unknown; problems: RuleFileProblem[]} {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(readFileSync(file, 'utf8'), {lineCounter, prettyErrors: false})
-  const problems: RuleFileProblem[] = document.errors.map((error) => {
-    const place = lineCounter.linePos(error.pos[0])
-    return {file: display, line: place.line, column: place.col, message: error.message.split('\n')[0] ?? 'invalid YAML'}
-  })
-  if (problems.length > 0) return {value: undefined, problems}
-  let value: unknown
+function readYaml(file: string, display: string, check?: (value: unknown) => RuleProblem[]): {value: unknown; idAt?: {line: number; column: number}; problems: RuleFileProblem[]} {
+  let data
   try {
-    value = document.toJS()
+    data = parseDataFile(display, readFileSync(file, 'utf8'), 'yaml')
   } catch (error) {
-    // An alias used before its anchor is only found when the document is resolved.
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML'
-    const alias = /alias[^:]*: (\S+)/.exec(message)?.[1]
-    const source = readFileSync(file, 'utf8')
-    const at = alias ? source.indexOf('*' + alias) : -1
-    const place = lineCounter.linePos(Math.max(0, at))
-    return {value: undefined, problems: [{file: display, line: place.line, column: place.col, message}]}
+    if (error instanceof DataFileError) return {value: undefined, problems: error.problems.map((problem) => ({file: display, ...problem}))}
+    throw error
   }
-  for (const problem of check?.(value) ?? []) {
-    const node = nodeAt(document.contents, problem.pointer)
-    const place = lineCounter.linePos(node?.range?.[0] ?? 0)
-    problems.push({file: display, line: place.line, column: place.col, message: `${problem.pointer === '/' ? '' : problem.pointer.slice(1).replaceAll('/', '.') + ': '}${problem.message}`})
-  }
-  return {value, problems}
+  const problems = (check?.(data.value) ?? []).map((problem) => ({
+    file: display,
+    ...(data.locate(pathSegments(problem.pointer), 'value') ?? {line: 1, column: 1}),
+    message: `${problem.pointer === '/' ? '' : problem.pointer.slice(1).replaceAll('/', '.') + ': '}${problem.message}`
+  }))
+  return {value: data.value, idAt: data.locate(['id']), problems}
 }
 
 /** Files in rules/ that hold shared data, not rules. */
@@ -110,30 +87,30 @@ export function loadRules(rulesDir: string): {rules: LoadedRule[]; sources: Reco
   const seen = new Map<string, string>()
   for (const file of yamlFiles(rulesDir)) {
     const shown = display(file)
-    const {value, problems: fileProblems} = readYaml(file, shown, (rule) => checkRule(rule, classes))
+    const {value, idAt, problems: fileProblems} = readYaml(file, shown, (rule) => checkRule(rule, classes))
     problems.push(...fileProblems)
     if (fileProblems.length > 0) continue
     const rule = value as Rule
     const expected = `rules/${rule.category}/${rule.id}.yml`
     if (shown !== expected) problems.push({file: shown, line: 1, column: 1, message: `a rule with id "${rule.id}" in category "${rule.category}" belongs in ${expected}`})
     const other = seen.get(rule.id)
-    if (other) problems.push({file: shown, line: 1, column: 1, message: `id "${rule.id}" is already used by ${other}`})
+    if (other) problems.push({file: shown, ...(idAt ?? {line: 1, column: 1}), message: `id "${rule.id}" is already used by ${other}`})
     seen.set(rule.id, shown)
     for (const key of rule.sources ?? []) {
       if (!(key in sources)) problems.push({file: shown, line: 1, column: 1, message: `source "${key}" is not in rules/sources.yml`})
     }
-    rules.push({rule, file: shown})
+    rules.push({rule, file: shown, ...(idAt ? {idAt} : {})})
   }
   if (problems.length > 0) throw new RuleFileError(problems)
   return {rules: rules.sort((a, b) => a.rule.id.localeCompare(b.rule.id)), sources, classes}
 }
 
-function checkSources(value: unknown): Array<{pointer: string; message: string}> {
-  if (typeof value !== 'object' || value === null) return [{pointer: '/', message: 'must be a map of source key to {title, publisher, year, url}'}]
-  const problems: Array<{pointer: string; message: string}> = []
+function checkSources(value: unknown): RuleProblem[] {
+  if (!isRecord(value)) return [{pointer: '/', message: 'must be a map of source key to {title, publisher, year, url}'}]
+  const problems: RuleProblem[] = []
   for (const [key, source] of Object.entries(value)) {
     for (const field of ['title', 'publisher', 'year', 'url']) {
-      const present = typeof source === 'object' && source !== null && field in source
+      const present = isRecord(source) && field in source
       if (!present) problems.push({pointer: `/${key}`, message: `missing "${field}"`})
     }
     const url = (source as {url?: unknown}).url

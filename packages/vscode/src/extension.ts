@@ -1,17 +1,16 @@
 import * as vscode from 'vscode'
 import {LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions} from 'vscode-languageclient/node'
 
-/** Language ids served when the settings name none (the server's own default). */
-const defaultLanguages = ['markdown', 'mdx', 'plaintext', 'html']
-
 /** The kind of the server's fix-all action. */
 const fixAllKind = 'source.fixAll.destigma'
 
 let client: LanguageClient | undefined
 
 function languages(): string[] {
-  const configured = vscode.workspace.getConfiguration('destigma').get<string[]>('languages')
-  return configured && configured.length > 0 ? configured : defaultLanguages
+  const settings = vscode.workspace.getConfiguration('destigma')
+  const configured = settings.get<string[]>('languages')
+  // An empty list means the default: the server's, which package.json declares for the settings UI.
+  return configured && configured.length > 0 ? configured : (settings.inspect<string[]>('languages')?.defaultValue ?? [])
 }
 
 /** Start the bundled language server for the languages in the settings. */

@@ -14,6 +14,8 @@ export class EngineClient {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
+  /** The options the worker lints with. */
+  private configured: StigmaOptions | undefined
 
   constructor() {
     this.worker = new Worker(new URL('./worker/worker.ts', import.meta.url), {type: 'module'})
@@ -39,9 +41,16 @@ export class EngineClient {
     })
   }
 
-  /** Lint a document; findings come in document order. */
+  /**
+   * Lint a document; findings come in document order. New options (another object than last
+   * time) go to the worker first, which resolves them once for every lint until they change.
+   */
   lint(text: string, format: Format, options: StigmaOptions): Promise<Finding[]> {
-    return this.send<'lint'>({type: 'lint', text, format, options})
+    if (options !== this.configured) {
+      this.configured = options
+      void this.send<'configure'>({type: 'configure', options})
+    }
+    return this.send<'lint'>({type: 'lint', text, format})
   }
 
   /** Read a chosen or dropped file into text; rejects with a message for the person. */

@@ -1,4 +1,4 @@
-import type {Alternative, Finding, Fix, Locale} from 'retext-stigma'
+import {sourceByline, type Alternative, type Finding, type Fix, type Locale} from 'retext-stigma'
 import {h} from './dom.js'
 import {categoryLabels, localeLabels, severityLabels} from './labels.js'
 import type {RuleMeta} from './worker/protocol.js'
@@ -56,7 +56,7 @@ function alternativesSection(view: DetailsView, actions: DetailsActions): HTMLEl
 function sourcesSection(view: DetailsView): HTMLElement[] {
   const link = (url: string, text: string) => h('a', {href: url, target: '_blank', rel: 'noopener noreferrer'}, text)
   const sources = view.rule?.sources ?? []
-  const items = sources.map((source) => h('li', {}, link(source.url, source.title), `, ${source.publisher}, ${source.year}`))
+  const items = sources.map((source) => h('li', {}, link(source.url, source.title), `, ${sourceByline(source)}`))
   return [
     h('h3', {}, 'Sources'),
     ...(items.length > 0 ? [h('ul', {class: 'sources'}, ...items)] : []),

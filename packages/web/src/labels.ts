@@ -1,16 +1,7 @@
-import type {Category, Locale, Severity} from 'retext-stigma'
+import type {Locale, Severity} from 'retext-stigma'
 
-/** How each category is named on the page. */
-export const categoryLabels: Record<Category, string> = {
-  drugs: 'Drugs',
-  alcohol: 'Alcohol',
-  'mental-health': 'Mental health',
-  suicide: 'Suicide',
-  homelessness: 'Homelessness',
-  'criminal-justice': 'Criminal justice',
-  'sex-work': 'Sex work',
-  health: 'HIV, hepatitis and health'
-}
+/** How each category is named on the page: the engine's titles, as in docs/rules and the editors. */
+export {categoryTitles as categoryLabels} from 'retext-stigma'
 
 /** How each severity is named on the page. */
 export const severityLabels: Record<Severity, string> = {error: 'Error', warning: 'Warning', info: 'Info'}

@@ -1,7 +1,7 @@
-import {categories, checkOptions, type Category, type Locale, type MentionsMode, type QuotesMode, type StigmaOptions} from 'retext-stigma'
+import {categories, checkOptions, optionDefaults, type Category, type Locale, type MentionsMode, type QuotesMode, type StigmaOptions} from 'retext-stigma'
 
-/** What the page lets a person choose; the only thing it stores. */
-export interface Settings {
+/** What the page lets a person choose, kept in local storage: the only thing it stores. */
+export interface PageSettings {
   locale: Locale
   preset: 'recommended' | 'strict'
   quotes: QuotesMode
@@ -14,7 +14,7 @@ export interface Settings {
 export const storageKey = 'destigma.settings'
 
 /** The settings a first visit starts with: the engine's defaults. */
-export const defaultSettings: Settings = {locale: 'en-GB', preset: 'recommended', quotes: 'lower', mentions: 'ignore', off: []}
+export const defaultSettings: PageSettings = {...optionDefaults, off: []}
 
 /**
  * The engine options for some settings, plus the phrases ignored this session.
@@ -23,7 +23,7 @@ export const defaultSettings: Settings = {locale: 'en-GB', preset: 'recommended'
  * @param ignored - Phrases to leave alone (passed as `allow`).
  * @returns Options for the engine.
  */
-export function toOptions(settings: Settings, ignored: readonly string[] = []): StigmaOptions {
+export function toOptions(settings: PageSettings, ignored: readonly string[] = []): StigmaOptions {
   const options: StigmaOptions = {locale: settings.locale, preset: settings.preset, quotes: settings.quotes, mentions: settings.mentions}
   if (settings.off.length > 0) options.categories = Object.fromEntries(settings.off.map((category) => [category, 'off']))
   if (ignored.length > 0) options.allow = [...ignored]
@@ -35,9 +35,9 @@ export function toOptions(settings: Settings, ignored: readonly string[] = []): 
  * checked by the engine's own options checker.
  *
  * @param stored - The stored JSON, or null.
- * @returns Settings.
+ * @returns The settings.
  */
-export function parseSettings(stored: string | null): Settings {
+export function parseSettings(stored: string | null): PageSettings {
   let value: unknown
   try {
     value = stored === null ? undefined : JSON.parse(stored)
@@ -45,8 +45,8 @@ export function parseSettings(stored: string | null): Settings {
     return {...defaultSettings}
   }
   if (typeof value !== 'object' || value === null) return {...defaultSettings}
-  const record = value as Partial<Settings>
-  const settings: Settings = {...defaultSettings}
+  const record = value as Partial<PageSettings>
+  const settings: PageSettings = {...defaultSettings}
   const valid = (options: StigmaOptions) => checkOptions(options, new Set()).length === 0
   if (valid({locale: record.locale})) settings.locale = record.locale ?? settings.locale
   if (valid({preset: record.preset})) settings.preset = record.preset ?? settings.preset
@@ -59,9 +59,9 @@ export function parseSettings(stored: string | null): Settings {
 /**
  * Load the settings from local storage (or the defaults when storage is unavailable).
  *
- * @returns Settings.
+ * @returns The settings.
  */
-export function loadSettings(): Settings {
+export function loadSettings(): PageSettings {
   try {
     return parseSettings(localStorage.getItem(storageKey))
   } catch {
@@ -72,9 +72,9 @@ export function loadSettings(): Settings {
 /**
  * Remember the settings in local storage; a browser that refuses storage keeps them for this visit only.
  *
- * @param settings - Settings.
+ * @param settings - The settings.
  */
-export function saveSettings(settings: Settings): void {
+export function saveSettings(settings: PageSettings): void {
   try {
     localStorage.setItem(storageKey, JSON.stringify(settings))
   } catch {

@@ -1,4 +1,4 @@
-import type {FileOutcome} from '../finding.js'
+import {contractFields, type FileOutcome} from '../finding.js'
 import type {Reporter} from './reporter.js'
 
 /**
@@ -15,21 +15,7 @@ export function jsonReporter(): Reporter {
       if (!outcome.linted) return ''
       const entry = {
         filePath: outcome.filePath,
-        messages: outcome.findings.map((finding) => ({
-          ruleId: finding.ruleId,
-          severity: finding.severity,
-          message: finding.message,
-          actual: finding.actual,
-          expected: finding.expected,
-          line: finding.line,
-          column: finding.column,
-          endLine: finding.endLine,
-          endColumn: finding.endColumn,
-          offset: finding.offset,
-          endOffset: finding.endOffset,
-          url: finding.url,
-          ...(finding.fix ? {fix: {range: finding.fix.range, text: finding.fix.text}} : {})
-        })),
+        messages: outcome.findings.map(contractFields),
         ...(outcome.output === undefined ? {} : {output: outcome.output})
       }
       return (count++ === 0 ? '' : ',') + JSON.stringify(entry)

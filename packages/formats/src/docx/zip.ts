@@ -170,13 +170,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     view.setUint16(at + 4, 20, true)
     // Bit 11: names are UTF-8.
     view.setUint16(at + 6, 0x0800, true)
-    view.setUint16(at + 8, entry.method, true)
-    view.setUint16(at + 10, entry.time, true)
-    view.setUint16(at + 12, entry.date, true)
-    view.setUint32(at + 14, entry.crc, true)
-    view.setUint32(at + 18, entry.compressedSize, true)
-    view.setUint32(at + 22, entry.size, true)
-    view.setUint16(at + 26, name.length, true)
+    writeEntryFields(view, at + 8, entry, name.length)
     view.setUint16(at + 28, 0, true)
     out.set(name, at + 30)
     out.set(entry.data, at + 30 + name.length)
@@ -189,13 +183,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     view.setUint16(at + 4, 20, true)
     view.setUint16(at + 6, 20, true)
     view.setUint16(at + 8, 0x0800, true)
-    view.setUint16(at + 10, entry.method, true)
-    view.setUint16(at + 12, entry.time, true)
-    view.setUint16(at + 14, entry.date, true)
-    view.setUint32(at + 16, entry.crc, true)
-    view.setUint32(at + 20, entry.compressedSize, true)
-    view.setUint32(at + 24, entry.size, true)
-    view.setUint16(at + 28, name.length, true)
+    writeEntryFields(view, at + 10, entry, name.length)
     view.setUint32(at + 42, offsets[index] as number, true)
     out.set(name, at + 46)
     at += 46 + name.length
@@ -211,6 +199,17 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
 let crcTable: Uint32Array | undefined
 
 /** CRC-32 as zip uses it (polynomial 0xEDB88320). */
+/** The fields a local header and a central directory header share, in the same order, from `at`. */
+function writeEntryFields(view: DataView, at: number, entry: ZipEntry, nameLength: number): void {
+  view.setUint16(at, entry.method, true)
+  view.setUint16(at + 2, entry.time, true)
+  view.setUint16(at + 4, entry.date, true)
+  view.setUint32(at + 6, entry.crc, true)
+  view.setUint32(at + 10, entry.compressedSize, true)
+  view.setUint32(at + 14, entry.size, true)
+  view.setUint16(at + 18, nameLength, true)
+}
+
 function crc32(bytes: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256)

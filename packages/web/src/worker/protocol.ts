@@ -26,7 +26,8 @@ export interface ReadDocument {
 
 /** Requests the page sends to the worker, each with an id echoed in the answer. */
 export type WorkerRequest =
-  | {type: 'lint'; id: number; text: string; format: Format; options: StigmaOptions}
+  | {type: 'configure'; id: number; options: StigmaOptions}
+  | {type: 'lint'; id: number; text: string; format: Format}
   | {type: 'read'; id: number; name: string; bytes: ArrayBuffer}
   | {type: 'docx'; id: number; edits: TextEdit[]; comments: DocxComment[]}
 
@@ -40,6 +41,7 @@ export interface TrackedCopy {
 
 /** What each request type answers with. */
 export interface WorkerResults {
+  configure: undefined
   lint: Finding[]
   read: ReadDocument
   docx: TrackedCopy

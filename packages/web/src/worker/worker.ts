@@ -1,6 +1,5 @@
-import {applyDirectives, openDocx, readProse, type DocxComment, type DocxEdit, type Format} from '@destigma/formats'
-import {lintTree, listRules, type RuleInfo} from 'retext-stigma'
-import type {Prose} from './prose.js'
+import {lintDocument, openDocx, type DocxComment, type DocxEdit} from '@destigma/formats'
+import {createLinter, listRules, resolveOptions, type Linter, type RuleInfo} from 'retext-stigma'
 import type {RuleMeta, TrackedCopy, WorkerMessage, WorkerRequest, WorkerResults} from './protocol.js'
 import {lastWordFile, readFile, ReadError} from './read-file.js'
 
@@ -8,21 +7,18 @@ import {lastWordFile, readFile, ReadError} from './read-file.js'
 
 const rules = new Map<string, RuleInfo>(listRules().map((rule) => [rule.id, rule]))
 
-let parsed: {text: string; format: Format; tree: Prose} | undefined
-
-/** The document's tree, parsed once per text and format (an apply or a settings change reuses it). */
-async function treeOf(text: string, format: Format): Promise<Prose> {
-  if (parsed?.text !== text || parsed.format !== format) parsed = {text, format, tree: await readProse(text, format)}
-  return parsed.tree
-}
+/** The linter for the page's current settings, made again only when they change. */
+let linter: Linter | undefined
+const defaultLinter = (): Linter => (linter ??= createLinter(resolveOptions()))
 
 async function answer(request: WorkerRequest): Promise<WorkerResults[keyof WorkerResults]> {
   switch (request.type) {
-    case 'lint': {
-      const findings = lintTree(await treeOf(request.text, request.format), request.text, request.options)
+    case 'configure':
+      linter = createLinter(resolveOptions(request.options))
+      return undefined
+    case 'lint':
       // Inline `destigma-disable…` comments in Markdown and HTML hold here as in the CLI and editors.
-      return (await applyDirectives(request.text, request.format, findings)).findings
-    }
+      return (await lintDocument(request.text, request.format, defaultLinter())).findings
     case 'read':
       return readFile(request.name, request.bytes)
     case 'docx':
@@ -83,7 +79,7 @@ async function warmUp(): Promise<void> {
       ...rule.suggestions.default.map((suggestion) => `Services for ${suggestion.text} grew.`)
     ])
     .join('\n\n')
-  for (const format of ['text', 'text', 'text', 'markdown', 'html'] as const) lintTree(await readProse(sample, format), sample)
+  for (const format of ['text', 'text', 'text', 'markdown', 'html'] as const) await lintDocument(sample, format, defaultLinter(), {prefilter: false})
   const meta: RuleMeta[] = [...rules.values()].map((rule) => ({
     id: rule.id,
     category: rule.category,

@@ -87,6 +87,3 @@ function describe(error: ErrorObject): string {
   if (error.keyword === 'enum') return `${error.message ?? 'invalid value'}: ${(error.params.allowedValues as string[]).join(', ')}`
   return error.message ?? 'invalid'
 }
-
-/** Narrowing helper for callers that have checked a rule. */
-export const asRule = (value: unknown): Rule => value as Rule

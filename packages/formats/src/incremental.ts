@@ -1,6 +1,8 @@
-import {applyDirectives, directiveFor, readProse, type Format} from '@destigma/formats'
-import {lintTree, type Finding, type Fix, type StigmaOptions} from 'retext-stigma'
+import type {Finding, Fix, Linter} from 'retext-stigma'
 import {groupBlocks, markdownBlocks, textBlocks, type Block} from './blocks.js'
+import {applyDirectives, directiveFor} from './directives.js'
+import type {Format} from './format.js'
+import {readProse} from './read.js'
 
 /** A run's findings, relative to the run, and as placed in the document at its last position. */
 export interface Placement {
@@ -10,16 +12,25 @@ export interface Placement {
   placed: Finding[]
 }
 
-/** Findings per run of blocks, keyed by its text; kept only for the runs of the latest version. */
+/** Findings per run of blocks, keyed by its text; kept only for the runs of the latest version. A cache belongs to one linter and format. */
 export type BlockCache = Map<string, Placement>
 
-/** Called between blocks; returning true abandons the run (a newer version of the text exists). */
-export type ShouldStop = () => boolean
+/** How an editor lints a document again and again as it changes. */
+export interface Incremental {
+  /** Findings of the last run, replaced in place by those of this run's blocks. */
+  cache: BlockCache
+  /** Polled between blocks; returning true abandons the run (a newer version of the text exists). Default: never. */
+  shouldStop?: () => boolean
+  /** Called when a block cannot be read; the block then has no findings. Default: rethrow. */
+  onBlockError?: (error: unknown) => void
+  /** Lets the host handle its messages between slices of work. Default: a zero timeout. */
+  yieldToEventLoop?: () => Promise<void>
+}
 
 /** How long to work before letting the event loop handle messages. */
 const sliceMs = 8
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const zeroTimeout = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** Formats whose blocks parse alone as they do in their document. */
 function layout(text: string, format: Format): {blocks: Block[]; definitions: string} | undefined {
@@ -46,10 +57,12 @@ function shift(finding: Finding, offset: number, lineOffset: number): Finding {
 }
 
 /** Reports a block the reader or engine failed on; its findings are then left out. */
-export type OnBlockError = (error: unknown) => void
+type OnBlockError = (error: unknown) => void
 
-async function lintSource(source: string, format: Format, options: StigmaOptions): Promise<Finding[]> {
-  return lintTree(await readProse(source, format), source, options)
+/** Lint a piece of the document read alone; a piece in which no term has its words is not read at all. */
+async function lintSource(source: string, format: Format, linter: Linter): Promise<Finding[]> {
+  if (linter.candidates?.mayMatch(source) === false) return []
+  return linter.lintTree(await readProse(source, format), source)
 }
 
 /**
@@ -74,15 +87,15 @@ function directiveView(text: string, blocks: Block[]): string {
  * resolve as in the whole document. They go before the block, which may end inside an unclosed
  * fence, except before front matter, which must open the text; findings in them are dropped.
  */
-async function lintWithDefinitions(source: string, definitions: string, format: Format, options: StigmaOptions): Promise<Finding[]> {
+async function lintWithDefinitions(source: string, definitions: string, format: Format, linter: Linter): Promise<Finding[]> {
   if (source.startsWith('---')) {
-    const findings = await lintSource(`${source}\n\n${definitions}`, format, options)
+    const findings = await lintSource(`${source}\n\n${definitions}`, format, linter)
     return findings.filter((finding) => finding.endOffset <= source.length)
   }
   // The thematic break closes a footnote definition, which would otherwise take in an indented block.
   const prefix = `${definitions}\n\n***\n\n`
   const lines = prefix.split('\n').length - 1
-  const findings = await lintSource(prefix + source, format, options)
+  const findings = await lintSource(prefix + source, format, linter)
   return findings.filter((finding) => finding.offset >= prefix.length).map((finding) => shift(finding, -prefix.length, -lines))
 }
 
@@ -94,26 +107,21 @@ async function lintWithDefinitions(source: string, definitions: string, format: 
  *
  * @param text - The document's text (without a byte-order mark).
  * @param format - Its format.
- * @param options - Engine options; a cache belongs to one set of options.
- * @param cache - Findings of earlier runs; replaced in place by those of this run's blocks.
- * @param shouldStop - Polled between blocks (default: never stop).
- * @param onBlockError - Called when a block cannot be read; the block then has no findings (default: rethrow).
+ * @param linter - The linter; a cache belongs to one linter.
+ * @param incremental - The cache and the host's hooks.
  * @returns Findings in document order, or undefined when the run was abandoned.
  */
-export async function lintByBlocks(
-  text: string,
-  format: Format,
-  options: StigmaOptions,
-  cache: BlockCache,
-  shouldStop: ShouldStop = () => false,
-  onBlockError: OnBlockError = (error) => {
-    throw error
-  }
-): Promise<Finding[] | undefined> {
+export async function lintByBlocks(text: string, format: Format, linter: Linter, incremental: Incremental): Promise<Finding[] | undefined> {
+  const {cache, shouldStop = () => false, yieldToEventLoop = zeroTimeout} = incremental
+  const onBlockError: OnBlockError =
+    incremental.onBlockError ??
+    ((error) => {
+      throw error
+    })
   const plan = layout(text, format)
   if (!plan) {
     const key = `whole\u0000${text}`
-    const findings = cache.get(key)?.own ?? (await lintSource(text, format, options))
+    const findings = cache.get(key)?.own ?? (await lintSource(text, format, linter))
     if (shouldStop()) return undefined
     cache.clear()
     cache.set(key, {own: findings, start: 0, line: 0, placed: findings})
@@ -138,7 +146,7 @@ export async function lintByBlocks(
     }
     runs.push(run)
   }
-  const reading = {text, definitions: plan.definitions, format, options, onBlockError}
+  const reading = {text, definitions: plan.definitions, format, linter, onBlockError}
   let sliceStart = performance.now()
   for (let first = 0; first < runs.length; ) {
     if ((runs[first] as Run).findings || (runs[first] as Run).copyOf) {
@@ -196,7 +204,7 @@ const batchChars = 16_384
  */
 async function readRuns(
   batch: Run[],
-  reading: {text: string; definitions: string; format: Format; options: StigmaOptions; onBlockError: OnBlockError}
+  reading: {text: string; definitions: string; format: Format; linter: Linter; onBlockError: OnBlockError}
 ): Promise<void> {
   const head = batch[0] as Run
   const tail = batch[batch.length - 1] as Run
@@ -204,8 +212,8 @@ async function readRuns(
   let found: Finding[]
   try {
     found = batch.some((run) => run.withDefinitions)
-      ? await lintWithDefinitions(source, reading.definitions, reading.format, reading.options)
-      : await lintSource(source, reading.format, reading.options)
+      ? await lintWithDefinitions(source, reading.definitions, reading.format, reading.linter)
+      : await lintSource(source, reading.format, reading.linter)
   } catch (error) {
     if (batch.length > 1) {
       for (const run of batch) await readRuns([run], reading)

@@ -1,12 +1,21 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {applyDirectives, readProse, type Format} from '@destigma/formats'
+import {applyDirectives, lintDocument, markdownBlocks, readProse, type BlockCache, type Format} from '@destigma/formats'
 import fc from 'fast-check'
-import {lintTree, type StigmaOptions} from 'retext-stigma'
+import {createLinter, lintTree, resolveOptions, type Linter, type StigmaOptions} from 'retext-stigma'
 import {describe, expect, it} from 'vitest'
-import {lintByBlocks, type BlockCache} from '../../packages/language-server/src/block-linter.js'
-import {markdownBlocks} from '../../packages/language-server/src/blocks.js'
-import {root} from '../helpers.js'
+import {root} from './helpers.js'
+
+/** One linter per set of options, as an editor keeps one per document configuration. */
+const linters = new Map<string, Linter>()
+
+/** The editor's way through: block by block, with a cache of the blocks' findings. */
+async function lintByBlocks(text: string, format: Format, options: StigmaOptions, cache: BlockCache) {
+  const key = JSON.stringify(options)
+  let linter = linters.get(key)
+  if (!linter) linters.set(key, (linter = createLinter(resolveOptions(options))))
+  return (await lintDocument(text, format, linter, {incremental: {cache}}))?.findings
+}
 
 /** What the CLI reports for the whole document: the reference the block-wise run must equal. */
 async function wholeDocument(text: string, format: Format, options: StigmaOptions = {}) {
