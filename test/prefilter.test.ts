@@ -8,7 +8,7 @@ import {applyDirectives, formatFromName, readCandidateProse, readDocx, readProse
 type Root = Awaited<ReturnType<typeof readProse>>
 import {candidateScan, lintTree, type StigmaOptions} from 'retext-stigma'
 import {root} from './helpers.js'
-import {markdownLayout} from '../packages/formats/src/markdown-layout.js'
+import {linesOf, markdownLayout} from '../packages/formats/src/markdown-layout.js'
 import {condenseBlankLines} from '../packages/formats/src/condense.js'
 
 /** Custom rules go into the same trie, so their words must be anchors too. */
@@ -167,16 +167,7 @@ async function markdownParser(): Promise<(text: string) => {type: string; childr
   return (text) => processor.parse(text) as {type: string; children?: unknown[]}
 }
 
-function layoutOf(text: string): ReturnType<typeof markdownLayout> {
-  const lines = text.split('\n')
-  const starts: number[] = []
-  let offset = 0
-  for (const line of lines) {
-    starts.push(offset)
-    offset += line.length + 1
-  }
-  return markdownLayout(lines, starts)
-}
+const layoutOf = (text: string): ReturnType<typeof markdownLayout> => markdownLayout(...linesOf(text))
 
 describe('markdown layout: what is blanked for structure', () => {
   const markdown = [

@@ -28,6 +28,23 @@ const tabStop = 4
 const delimiterRow = /^[ \t]*(?=[^\n]*-)(?=[^\n]*\|)[-:| \t]+$/
 
 /**
+ * A text's lines, split at `\n` (a `\r` before it stays on its line), and the offset of each.
+ *
+ * @param text - The text.
+ * @returns The lines and their offsets, as {@link markdownLayout} takes them.
+ */
+export function linesOf(text: string): [string[], number[]] {
+  const lines = text.split('\n')
+  const starts: number[] = []
+  let offset = 0
+  for (const line of lines) {
+    starts.push(offset)
+    offset += line.length + 1
+  }
+  return [lines, starts]
+}
+
+/**
  * Find the code and HTML blocks of a Markdown document the way CommonMark (and micromark)
  * reads its block structure: block quotes and list items as containers, with lazy
  * continuation lines, then fenced and indented code and the seven kinds of HTML block.

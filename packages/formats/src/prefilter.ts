@@ -3,7 +3,7 @@ import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {recalledComments, rememberComments} from './comments.js'
 import {condenseBlankLines, restoreComments, restorePositions} from './condense.js'
 import type {Format} from './format.js'
-import {markdownLayout} from './markdown-layout.js'
+import {linesOf, markdownLayout} from './markdown-layout.js'
 import {readProseParts} from './read.js'
 
 /** What the prefilter asks of the engine (retext-stigma's `candidateScan`). */
@@ -128,18 +128,6 @@ function blankBlocks(text: string, format: Format, mayMatch: (part: string) => b
     cursor = block.end
   }
   return cursor === 0 ? source : result + source.slice(cursor)
-}
-
-/** A text's lines (split at `\n`) and the offset of each. */
-function linesOf(text: string): [string[], number[]] {
-  const lines = text.split('\n')
-  const starts: number[] = []
-  let offset = 0
-  for (const line of lines) {
-    starts.push(offset)
-    offset += line.length + 1
-  }
-  return [lines, starts]
 }
 
 /** The text with each range (within one line) turned into spaces. */
