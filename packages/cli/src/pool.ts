@@ -2,7 +2,7 @@ import {statSync} from 'node:fs'
 import {Worker} from 'node:worker_threads'
 import type {FileOutcome} from './finding.js'
 import {describeInternalError} from './internal-error.js'
-import {processJob, type Job} from './process-file.js'
+import type {Job} from './process-file.js'
 import type {RunOptions} from './settings.js'
 
 /**
@@ -84,6 +84,8 @@ export async function runInWorkers(
  * @returns How many it checked: all, or as many as it took to see that the rest are worth workers.
  */
 async function runHereWhileShort(jobs: Array<{index: number; job: Job}>, settings: RunOptions, onReply: (reply: WorkerReply) => void): Promise<number> {
+  // Loaded here, not at the top: a static import would put the whole linter in the chunk the workers share with this module.
+  const {processJob} = await import('./process-file.js')
   const started = process.cpuUsage()
   let since: NodeJS.CpuUsage | undefined
   let done = 0
