@@ -1,5 +1,6 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {Document, Packer, Paragraph, TextRun} from 'docx'
 import {describe, expect, it} from 'vitest'
 import {applyDirectives, formatFromName, readCandidateProse, readDocx, readProse, type Format} from '@destigma/formats'
@@ -7,6 +8,8 @@ import {applyDirectives, formatFromName, readCandidateProse, readDocx, readProse
 type Root = Awaited<ReturnType<typeof readProse>>
 import {candidateScan, lintTree, type StigmaOptions} from 'retext-stigma'
 import {root} from './helpers.js'
+import {linesOf, markdownLayout} from '../packages/formats/src/markdown-layout.js'
+import {condenseBlankLines} from '../packages/formats/src/condense.js'
 
 /** Custom rules go into the same trie, so their words must be anchors too. */
 const customRule = {
@@ -70,7 +73,23 @@ const tricky: Array<[string, Format, string]> = [
   ['mdx', 'mdx', 'import X from "./x"\n\nPlain.\n\n<Note>\n\nA junkie in JSX.\n\n</Note>\n\n{/* destigma-disable-next-line */}\n\nAn addict.\n\nexport const meta = {\n\n  title: "junkie"\n\n}\n\nPlain end.\n'],
   ['html', 'html', '<p>Plain.</p>\n\n<p>The\n\nhomeless are here.</p>\n\n<p>A junkie.</p>\n<!-- destigma-disable-next-line -->\n<p>An addict.</p>\n'],
   ['text', 'text', 'Plain.\n\nThe\n\nhomeless are here.\n\n  \n\nthe homeless are here. A junkie.\n\nPlain.\n'],
-  ['nothing to find', 'markdown', '# Plain\n\nNothing here.\n\nNor here.\n']
+  ['nothing to find', 'markdown', '# Plain\n\nNothing here.\n\nNor here.\n'],
+  // Code and HTML blocks, which the layout blanks, around and inside containers.
+  ['fenced code in a list', 'markdown', '- Step one\n\n  ```js\n  const junkie = 1\n\n  // an addict\n  ```\n\n  The addict continues the item.\n- Two\n  ~~~\n  junkie\n  ~~~\nlazy line after\n\n1. Three\n   ````\n   ```\n   the homeless are\n   ````\n'],
+  ['fenced code in a block quote', 'markdown', '> ```\n> junkie\n>\n> addict\n> ```\n> The addict.\n\n> ```\n> an unclosed junkie\nA junkie outside.\n'],
+  ['indented code', 'markdown', 'Plain.\n\n    the junkie\n\n    an addict\nThe addict.\n\n- item\n\n      junkie in item code\n\n  An addict.\n\n-     junkie on the marker line\n\n  Then an addict.\n\nPara\n    junkie continues the paragraph\n'],
+  ['HTML block ends at a blank line', 'markdown', '<div>\nA junkie in HTML.\n</div>\n\nAn addict after.\n\n<div>\n\nA junkie in Markdown inside a div.\n\n</div>\n\n<Sandpack>\n\n```js\nlet junkie\n```\n\n</Sandpack>\n'],
+  ['HTML block ends at its closing tag', 'markdown', '<script>\n\nvar junkie\n\n</script>\nThe addict right after.\n\n<style>p { junkie: 1 }</style>\nAn addict.\n\n<pre>\n\naddict\n</PRE> trailing junkie\nplain\n\n<textarea\njunkie\n</textarea>\n'],
+  ['HTML comments, instructions, declarations, CDATA', 'markdown', '<!--\n\njunkie\n\n-->\nAn addict.\n\n<!-- destigma-disable-next-line -->\nThe junkie.\n\n<!-->\nThe addict.\n\n<?php\n\njunkie\n\n?>\nAn addict.\n\n<!DOCTYPE junkie\n\n>\nAn addict.\n\n<![CDATA[\njunkie\n\n]]>\nAn addict.\n'],
+  ['a tag that cannot interrupt a paragraph', 'markdown', 'The addict\n<Note>\njunkie\n\nText\n<div>\njunkie\n\n<a href=x/y>\njunkie\n\n<a b=c=d>\njunkie\n\n<span class="x" title=\'junkie\'>\njunkie\n'],
+  ['img alt in an HTML block and inline', 'markdown', '<div>\n<img alt="the junkie">\n</div>\n\nText <img alt="an addict"> inline.\n\n<img alt="the junkie" src=x>\n\n<p>An addict in a p.</p>\n'],
+  ['lazy lines', 'markdown', '> The\nhomeless are here\n\n- an item\nlazy junkie\n\n> quote\n```\njunkie\n```\n\n> para\n<div>\njunkie\n\n> para\n    indented lazy junkie\n\n- a\n---\nThe addict.\n'],
+  ['tables next to code', 'markdown', '| a | b |\n| - | - |\n| junkie | x |\n```\ncode addict\n```\n\n| a |\n| - |\n<div>\njunkie\n'],
+  ['tabs', 'markdown', '-\tjunkie\n\n\t```\n\taddict\n\t```\n\n>\t```\n>\tjunkie\n\n\tcode junkie\n'],
+  ['runs of blank lines', 'markdown', `Plain.\n\n\n\n\n   \n\nThe junkie.\n\n\n\n\`\`\`\ncode\n\n\n\n\`\`\`\n\n\nAn addict.\n   \n\n\n<!-- destigma-disable-next-line -->\nThe junkie again.\n\n${'    indented code, junkie\n'.repeat(40)}\n\`\`\`\n${'let addict = 1\n'.repeat(40)}\`\`\`\n\nThe\n\nhomeless are, at the end, a junkie.\n`],
+  ['crlf with code and HTML', 'markdown', 'Plain.\r\n\r\n```\r\njunkie\r\n```\r\n\r\n<div>\r\njunkie\r\n</div>\r\n\r\nThe junkie.\r\n\r\n\r\n\r\nAn addict.\r\n'],
+  ['front matter with code', 'markdown', '---\ntitle: The junkie\n---\n\n```\naddict\n```\n\nAn addict.\n'],
+  ['text with runs of blank lines', 'text', 'Plain.\n\n\n\nThe junkie.\n   \n\n\nThe\n\n\nhomeless are here.\n\n\n']
 ]
 
 describe('prefilter: identical findings with and without it', () => {
@@ -126,5 +145,102 @@ describe('prefilter: identical findings with and without it', () => {
     const off = candidateScan({rules: {junkie: 'off'}})
     expect(off?.mayMatch('The junkie left.')).toBe(false)
     expect(candidateScan({customRules: [customRule]})?.mayMatch('a zonked-out wreck')).toBe(true)
+  })
+
+  it('a term only in code or HTML blocks: no parse at all', async () => {
+    const scan = candidateScan({})
+    if (!scan) throw new Error('the built-in rules should be anchorable')
+    const text = '# Plain\n\n```\nconst junkie = true\n```\n\n<div>\nan addict\n</div>\n\n    the junkie\n\nNothing to find.\n'
+    expect(await readCandidateProse(text, 'markdown', scan)).toBeUndefined()
+    expect(await findings(text, 'markdown', {}, false)).toBe(await findings(text, 'markdown', {}, true))
+  })
+})
+
+/** Remark as the Markdown reader sets it up, loaded from the readers' own dependencies. */
+async function markdownParser(): Promise<(text: string) => {type: string; children?: unknown[]}> {
+  const load = async (name: string) => ((await import(pathToFileURL(join(root, 'packages/formats/node_modules', name, 'index.js')).href)) as {default: unknown}).default
+  const {unified} = await import('unified')
+  const plugins = await Promise.all(['remark-parse', 'remark-frontmatter', 'remark-gfm'].map(load))
+  // The plugins are loaded by path, so untyped: the chain is described as far as it is used.
+  type Chain = {use(plugin: unknown): Chain; parse(text: string): unknown}
+  const processor = plugins.reduce<Chain>((chain, plugin) => chain.use(plugin), unified() as unknown as Chain)
+  return (text) => processor.parse(text) as {type: string; children?: unknown[]}
+}
+
+const layoutOf = (text: string): ReturnType<typeof markdownLayout> => markdownLayout(...linesOf(text))
+
+describe('markdown layout: what is blanked for structure', () => {
+  const markdown = [
+    ...tricky.filter(([, format]) => format === 'markdown').map(([label, , text]) => [label, text] as [string, string]),
+    ...[...documents(join(root, 'fixtures')), ...documents(join(root, 'test/corpus'))].filter(([name]) => formatFromName(name) === 'markdown')
+  ]
+
+  it.each(markdown)('lies in code or HTML as micromark reads %s', async (_label, text) => {
+    const parse = await markdownParser()
+    const ranges: Array<[number, number]> = []
+    const visit = (node: {type: string; position?: {start: {offset?: number}; end: {offset?: number}}; children?: unknown[]}): void => {
+      if ((node.type === 'code' || node.type === 'html') && node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0])
+      for (const child of node.children ?? []) visit(child as typeof node)
+    }
+    visit(parse(text) as Parameters<typeof visit>[0])
+    for (const [start, end] of layoutOf(text)?.blank ?? []) {
+      const piece = text.slice(start, end)
+      if (piece.trim() === '') continue
+      const from = start + piece.length - piece.trimStart().length
+      const to = end - (piece.length - piece.trimEnd().length)
+      expect(ranges.some(([low, high]) => low <= from && to <= high), `${JSON.stringify(piece)} at ${start}`).toBe(true)
+    }
+  })
+
+  it('knows the layout of each block kind, and blanks code and HTML but not comments', () => {
+    const blanked = (text: string): string[] => (layoutOf(text)?.blank ?? []).map(([start, end]) => text.slice(start, end).trim()).filter(Boolean)
+    expect(blanked('- a\n\n  ```\n  junkie\n  ```\n')).toEqual(['junkie'])
+    expect(blanked('> ```\n> junkie\n> ```\n')).toEqual(['junkie'])
+    expect(blanked('Text.\n\n    junkie\n')).toEqual(['junkie'])
+    // An indented line continues a paragraph rather than start code.
+    expect(blanked('Text\n    junkie\n')).toEqual([])
+    expect(blanked('<div>\njunkie\n</div>\n\nText\n')).toEqual(['<div>', 'junkie', '</div>'])
+    expect(blanked('<script>\n\njunkie\n\n</script>\nText\n')).toEqual(['<script>', 'junkie', '</script>'])
+    expect(blanked('<?x\n\n?>\n<!X\n\n>\n')).toEqual(['<?x', '?>', '<!X', '>'])
+    expect(blanked('<Note>\njunkie\n\nText\n')).toEqual(['<Note>', 'junkie'])
+    // Kind 7 cannot interrupt a paragraph; an HTML block that does is kept, as is one with a comment.
+    expect(blanked('Text\n<Note>\njunkie\n')).toEqual([])
+    expect(blanked('Text\n<Note>\n```\njunkie\n```\n')).toEqual(['junkie'])
+    expect(blanked('Text\n<div>\njunkie\n')).toEqual([])
+    expect(blanked('<div>\n<!-- destigma-disable -->\n</div>\n')).toEqual([])
+    expect(layoutOf('<div>\n<!-- destigma-disable -->\n</div>\n')?.pinned).toEqual(new Set([0, 1, 2]))
+    // What the scan does not model leaves the layout unknown.
+    expect(layoutOf('<![CDATA[\nx\n]]>\n')).toBeUndefined()
+    expect(layoutOf('| a |\n| - |\n```\nx\n```\n')).toBeUndefined()
+    expect(layoutOf('a\rb\n')).toBeUndefined()
+  })
+
+  it('keeps every word in place once code and HTML are blanked and blank lines cut', async () => {
+    const everything = {paragraphLocal: true, mayMatch: () => true}
+    type Node = {type: string; position?: unknown; value?: string; children?: Node[]}
+    const words = (trees: Iterable<Root>): string[] => {
+      const found: string[] = []
+      const visit = (node: Node): void => {
+        if (node.type === 'WordNode') found.push(JSON.stringify([node.position, (node.children ?? []).map((child) => child.value ?? '').join('')]))
+        for (const child of node.children ?? []) visit(child)
+      }
+      for (const tree of trees) visit(tree)
+      return found
+    }
+    for (const [label, text] of markdown) {
+      expect(words((await readCandidateProse(text, 'markdown', everything)) ?? []), label).toEqual(words([await readProse(text, 'markdown')]))
+    }
+  })
+
+  it('cuts runs of blank lines to one and maps places back', () => {
+    const condensed = condenseBlankLines(`a\n\n${' '.repeat(40)}\n\n\nb\n\nc\n${' '.repeat(10)}\nd\n`)
+    expect(condensed?.text).toBe('a\n\nb\n\nc\n\nd\n')
+    expect(condensed && [condensed.at, condensed.chars, condensed.lines]).toEqual([
+      [3, 9],
+      [43, 53],
+      [3, 3]
+    ])
+    // Not worth it when the runs are less than half the text.
+    expect(condenseBlankLines('A paragraph long enough to outweigh the blank lines.\n\n\n\nb\n')).toBeUndefined()
   })
 })

@@ -83,9 +83,12 @@ export function assignShards(files: ReadonlyArray<{key: string; weight: number}>
  * @returns This shard's targets.
  */
 export function shardTargets(targets: Target[], shard: Shard, cwd: string): Target[] {
+  const inside = cwd.endsWith(sep) ? cwd : cwd + sep
   const files = targets.map((target) => {
     if (target.kind !== 'file') throw new UsageError('--shard cannot split standard input; give files or folders')
-    return {key: relative(cwd, target.path).split(sep).join('/'), weight: sizeOf(target.path) + perFileCost}
+    // Every shard keys and weighs the whole tree: the common case, a file under the working folder, costs one slice.
+    const key = target.path.startsWith(inside) ? target.path.slice(inside.length) : relative(cwd, target.path)
+    return {key: sep === '/' ? key : key.split(sep).join('/'), weight: sizeOf(target.path) + perFileCost}
   })
   const shards = assignShards(files, shard.count)
   return targets.filter((_target, position) => shards[position] === shard.index - 1)
@@ -94,7 +97,7 @@ export function shardTargets(targets: Target[], shard: Shard, cwd: string): Targ
 /** A file that cannot be stat'ed still goes to a shard, which then reports why it cannot be read. */
 function sizeOf(path: string): number {
   try {
-    return statSync(path).size
+    return statSync(path, {throwIfNoEntry: false})?.size ?? 0
   } catch {
     return 0
   }

@@ -251,7 +251,9 @@ function exists(file: string): boolean {
 
 function isConfigCandidate(file: string): boolean {
   try {
-    return !statSync(file).isDirectory()
+    // Most folders have no config file: a missing one is an answer, not an error to build and throw.
+    const stats = statSync(file, {throwIfNoEntry: false})
+    return stats !== undefined && !stats.isDirectory()
   } catch {
     return false
   }

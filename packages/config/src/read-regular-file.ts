@@ -48,23 +48,30 @@ export function readRegularFile(path: string, limit: number): RegularFile {
   try {
     const stats = fstatSync(descriptor)
     if (!stats.isFile()) throw new FileReadRefusal('special', `${describeKind(stats)}, not a regular file`)
-    return {bytes: readAtMost(descriptor, limit), stats}
+    return {bytes: readAtMost(descriptor, limit, stats.size), stats}
   } finally {
     closeSync(descriptor)
   }
 }
 
-/** Read to the end of the descriptor, stopping as soon as it holds more than `limit` bytes. */
-function readAtMost(descriptor: number, limit: number): Uint8Array {
+/**
+ * Read to the end of the descriptor, stopping as soon as it holds more than `limit` bytes.
+ * The first buffer fits the size `stat` gave, so an ordinary file takes one read and one
+ * short read to see its end; a file that grows, or that `stat` sizes as 0, gets more buffers.
+ */
+function readAtMost(descriptor: number, limit: number, sizeHint: number): Uint8Array {
   const chunks: Uint8Array[] = []
   let total = 0
+  let next = Math.max(sizeHint + 1, 4096)
   for (;;) {
-    const chunk = new Uint8Array(Math.min(Math.max(limit + 1 - total, 1), 1 << 20))
+    const chunk = new Uint8Array(Math.min(Math.max(limit + 1 - total, 1), next))
     const count = readSync(descriptor, chunk, 0, chunk.length, null)
     if (count === 0) break
     total += count
     if (total > limit) throw new FileReadRefusal('too-large', `holds more than ${limit} bytes`)
     chunks.push(count === chunk.length ? chunk : chunk.subarray(0, count))
+    // A full buffer: more is coming, read larger; a short one was most likely the end, confirm it cheaply.
+    next = count === chunk.length ? Math.min(Math.max(chunk.length * 2, 4096), 1 << 20) : 4096
   }
   if (chunks.length === 1) return chunks[0] as Uint8Array
   const bytes = new Uint8Array(total)

@@ -1,7 +1,9 @@
 import type {Root} from 'nlcst'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {recalledComments, rememberComments} from './comments.js'
+import {condenseBlankLines, restoreComments, restorePositions} from './condense.js'
 import type {Format} from './format.js'
+import {linesOf, markdownLayout} from './markdown-layout.js'
 import {readProseParts} from './read.js'
 
 /** What the prefilter asks of the engine (retext-stigma's `candidateScan`). */
@@ -17,16 +19,19 @@ const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,3
 /**
  * Read a document's prose, skipping what cannot match: a document with no candidate word is
  * not parsed at all (the result is undefined; MDX, whose syntax errors are reported, is still
- * parsed), and in Markdown, MDX, plain text and .docx
- * text, each block (lines between blank lines) with none is blanked out (every character
- * but line ends turned into a space) before the parse, so the parser has less to do and
- * every offset, line and column of what is parsed is the one in `text`.
+ * parsed). In Markdown, the code and HTML blocks the reader takes no prose from are blanked
+ * (every character but line ends turned into a space; see markdown-layout.ts); then in
+ * Markdown, MDX, plain text and .docx text each block (lines between blank lines) with no
+ * candidate is blanked too, and a document left with none is not parsed. What is parsed has
+ * its runs of blank lines cut to one (condense.ts), and every position is moved back, so
+ * offsets, lines and columns are the ones in `text`.
  *
  * A block is only blanked where that cannot change how the rest is read: never front
- * matter, fenced code, anything with markup that can span blank lines (`<`, `>`, and in MDX
- * `{`, `}`, imports and exports), a link or footnote definition, or a block followed by an
- * indented one (which may continue it). HTML is only skipped whole: its paragraphs are
- * elements, not blocks of lines.
+ * matter, a code fence, an HTML block left in place, a comment (directives are comments), a
+ * link or footnote definition, or a block followed by an indented one (which may continue
+ * it). Where the Markdown layout is not known for sure, and in MDX, anything with markup
+ * that can span blank lines (`<`, `>`, and in MDX `{`, `}`, imports and exports) is kept
+ * too. HTML is only skipped whole: its paragraphs are elements, not blocks of lines.
  *
  * @param text - The document (without a byte-order mark).
  * @param format - Its format.
@@ -41,13 +46,17 @@ export async function readCandidateProse(text: string, format: Format, scan: Pro
   if (format !== 'mdx' && !mayMatch(text)) return undefined
   if (format === 'html' || !scan.paragraphLocal) return readProseParts(text, format)
   const blanked = blankBlocks(text, format, mayMatch)
+  if (blanked === undefined) return undefined
   if (blanked === text) return readProseParts(text, format)
-  const parts = await readProseParts(blanked, format)
-  // Comments sit in kept blocks, at the same offsets: let directives find them without a second parse.
+  // MDX keeps its blank lines: an ESM block or expression there is read to where it parses.
+  const condensed = format === 'mdx' ? undefined : condenseBlankLines(blanked)
+  const source = condensed?.text ?? blanked
+  const parts = await readProseParts(source, format)
+  // Comments sit in kept blocks: let directives find them, at their places in `text`, without a second parse.
   const key = format === 'mdx' ? 'mdx' : 'markdown'
-  const comments = markup ? recalledComments(blanked, key) : undefined
-  if (comments) rememberComments(text, key, comments)
-  return parts
+  const comments = markup ? recalledComments(source, key) : undefined
+  if (comments) rememberComments(text, key, condensed ? restoreComments(comments, condensed) : comments)
+  return condensed ? restorePositions(parts, condensed) : parts
 }
 
 /** The characters that character references in a text stand for, each apart (each is its own token when parsed). */
@@ -77,15 +86,17 @@ const blankLine = /^[ \t]*\r?$/
 const fence = /^\s*(`{3,}|~{3,})/
 const definition = /^ {0,3}\[[^\]]*\]:/m
 
-/** The text with every block that has no candidate and is safe to drop turned into spaces. */
-function blankBlocks(text: string, format: Format, mayMatch: (part: string) => boolean): string {
-  const lines = text.split('\n')
-  const starts: number[] = []
-  let offset = 0
-  for (const line of lines) {
-    starts.push(offset)
-    offset += line.length + 1
-  }
+/**
+ * The text with what holds no prose, and every block that has no candidate and is safe to
+ * drop, turned into spaces; undefined when no block is left with a candidate (then nothing
+ * can match, since no sentence spans a blank line).
+ */
+function blankBlocks(text: string, format: Format, mayMatch: (part: string) => boolean): string | undefined {
+  const [original, starts] = linesOf(text)
+  const layout = format === 'markdown' ? markdownLayout(original, starts) : undefined
+  const source = layout ? blankRanges(text, layout.blank) : text
+  // Blanking keeps every line's length, so the offsets of lines hold for both.
+  const lines = source === text ? original : source.split('\n')
   const blocks: Block[] = []
   for (let index = 0; index < lines.length; index++) {
     if (blankLine.test(lines[index] as string)) continue
@@ -93,15 +104,19 @@ function blankBlocks(text: string, format: Format, mayMatch: (part: string) => b
     while (index + 1 < lines.length && !blankLine.test(lines[index + 1] as string)) index++
     blocks.push({first, last: index, start: starts[first] as number, end: (starts[index] as number) + (lines[index] as string).length})
   }
+  const kept = new Set(blocks.filter((block) => mayMatch(source.slice(block.start, block.end))))
+  // MDX is parsed whatever it holds: its syntax errors are reported.
+  if (kept.size === 0 && format !== 'mdx') return undefined
   const markdown = format === 'markdown' || format === 'mdx'
-  const pinned = markdown ? pinnedLines(lines) : new Set<number>()
-  const risky = format === 'mdx' ? /[<>{}]|^\s*(?:import|export)\b/m : /[<>]/
+  // With the layout known, only comments (inline directives) pin a block; without it, anything that may open markup across blocks.
+  const pinned = layout ? layout.pinned : markdown ? pinnedLines(lines) : new Set<number>()
+  const risky = layout ? /<!--/ : format === 'mdx' ? /[<>{}]|^\s*(?:import|export)\b/m : /[<>]/
 
   let result = ''
   let cursor = 0
   for (const [position, block] of blocks.entries()) {
-    const body = text.slice(block.start, block.end)
-    if (mayMatch(body)) continue
+    if (kept.has(block)) continue
+    const body = source.slice(block.start, block.end)
     if (markdown) {
       const next = blocks[position + 1]
       const continued = next !== undefined && /^[ \t]/.test(lines[next.first] as string)
@@ -109,10 +124,24 @@ function blankBlocks(text: string, format: Format, mayMatch: (part: string) => b
       for (let line = block.first; line <= block.last && !fixed; line++) if (pinned.has(line)) fixed = true
       if (fixed) continue
     }
-    result += text.slice(cursor, block.start) + body.replace(/[^\r\n]/g, ' ')
+    result += source.slice(cursor, block.start) + body.replace(/[^\r\n]/g, ' ')
     cursor = block.end
   }
-  return cursor === 0 ? text : result + text.slice(cursor)
+  return cursor === 0 ? source : result + source.slice(cursor)
+}
+
+/** The text with each range (within one line) turned into spaces. */
+function blankRanges(text: string, ranges: Array<[number, number]>): string {
+  if (ranges.length === 0) return text
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0])
+  const pieces: string[] = []
+  let cursor = 0
+  for (const [start, end] of sorted) {
+    pieces.push(text.slice(cursor, start), ' '.repeat(end - start))
+    cursor = end
+  }
+  pieces.push(text.slice(cursor))
+  return pieces.join('')
 }
 
 /** Lines of front matter and fenced code (fences included): what a block's removal could reinterpret. */
