@@ -71,17 +71,27 @@ function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan
   // Anchor run → the runs each term indexed under it needs (the anchor among them).
   const anchors = new Map<string, string[][]>()
   let anchorable = true
-  const visit = (node: TrieNode, path: string[]): void => {
-    if (Object.keys(node).some((field) => !trieFields.has(field))) anchorable = false
+  // One path, pushed and popped on the way down: the trie has tens of thousands of nodes.
+  const path: string[] = []
+  const visit = (node: TrieNode): void => {
+    for (const field in node) if (!trieFields.has(field)) anchorable = false
     if (node.ends.some((terminal) => enabled.has(terminal.rule.id))) {
       const needed = runsOf(path)
       const anchor = anchorOf(needed)
       if (anchor === undefined) anchorable = false
-      else anchors.set(anchor, [...(anchors.get(anchor) ?? []), needed])
+      else {
+        const list = anchors.get(anchor)
+        if (list) list.push(needed)
+        else anchors.set(anchor, [needed])
+      }
     }
-    for (const [word, child] of node.next) visit(child, [...path, word])
+    for (const [word, child] of node.next) {
+      path.push(word)
+      visit(child)
+      path.pop()
+    }
   }
-  visit(compiled.trie, [])
+  visit(compiled.trie)
   if (!anchorable) return undefined
   const contexts: CompiledContext[] = [...compiled.contexts.values()]
   const collect = (node: TrieNode): void => {
