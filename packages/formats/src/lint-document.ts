@@ -9,7 +9,7 @@ import {readProseParts} from './read.js'
 export interface LintDocumentOptions {
   /** Skip the parse of a document, or of its blocks, in which no enabled term has its words (default: true). */
   prefilter?: boolean
-  /** Also list the inline directives that turned nothing off. */
+  /** Also list the inline directives that turned nothing off (not in incremental runs, which apply directives as they go). */
   reportUnusedDirectives?: boolean
   /** Lint block by block with a cache, as an editor does on every change (then the result is undefined when the run is abandoned). */
   incremental?: Incremental

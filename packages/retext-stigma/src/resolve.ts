@@ -50,7 +50,7 @@ let builtIn: CompiledRules | undefined
 export function resolveOptions(...layers: Array<StigmaOptions | undefined>): ResolvedOptions {
   const problems = validateLayers(layers)
   if (problems.length > 0) throw new OptionsError(problems)
-  const merged = mergeLayers(layers as Array<StigmaOptions | undefined>)
+  const merged = mergeLayers(layers)
   const resolved: ResolvedOptions = deepFreeze({
     ...optionDefaults,
     ...merged,
