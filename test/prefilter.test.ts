@@ -10,6 +10,7 @@ import {candidateScan, lintTree, type StigmaOptions} from 'retext-stigma'
 import {root} from './helpers.js'
 import {linesOf, markdownLayout} from '../packages/formats/src/markdown-layout.js'
 import {condenseBlankLines} from '../packages/formats/src/condense.js'
+import {sentenceSpans} from '../packages/formats/src/sentence-spans.js'
 
 /** Custom rules go into the same trie, so their words must be anchors too. */
 const customRule = {
@@ -25,7 +26,8 @@ const customRule = {
 const optionSets: Array<[string, StigmaOptions]> = [
   ['recommended', {}],
   ['strict', {preset: 'strict'}],
-  ['custom rule', {customRules: [customRule]}]
+  // Quotations ignored, so that a quotation read from the wrong place changes the findings.
+  ['custom rule, quotations ignored', {customRules: [customRule], quotes: 'ignore'}]
 ]
 
 /** Findings and unused directives of a document, read in full or through the prefilter. */
@@ -89,7 +91,15 @@ const tricky: Array<[string, Format, string]> = [
   ['runs of blank lines', 'markdown', `Plain.\n\n\n\n\n   \n\nThe junkie.\n\n\n\n\`\`\`\ncode\n\n\n\n\`\`\`\n\n\nAn addict.\n   \n\n\n<!-- destigma-disable-next-line -->\nThe junkie again.\n\n${'    indented code, junkie\n'.repeat(40)}\n\`\`\`\n${'let addict = 1\n'.repeat(40)}\`\`\`\n\nThe\n\nhomeless are, at the end, a junkie.\n`],
   ['crlf with code and HTML', 'markdown', 'Plain.\r\n\r\n```\r\njunkie\r\n```\r\n\r\n<div>\r\njunkie\r\n</div>\r\n\r\nThe junkie.\r\n\r\n\r\n\r\nAn addict.\r\n'],
   ['front matter with code', 'markdown', '---\ntitle: The junkie\n---\n\n```\naddict\n```\n\nAn addict.\n'],
-  ['text with runs of blank lines', 'text', 'Plain.\n\n\n\nThe junkie.\n   \n\n\nThe\n\n\nhomeless are here.\n\n\n']
+  ['text with runs of blank lines', 'text', 'Plain.\n\n\n\nThe junkie.\n   \n\n\nThe\n\n\nhomeless are here.\n\n\n'],
+  // Sentences blanked inside a kept block of plain text.
+  ['sentences around a term', 'text', 'Plain opening here. Another plain one! The junkie left. Plain middle here? Plain closing here.\n'],
+  ['a quotation opened in a sentence without a term', 'text', 'Plain start here. \u201CNothing to see here. They are junkies.\u201D Plain end.\n\n"Plain and open here. Still quoted, addicts." Then addicts outside.\n\n\'Plain single here. The junkies,\' she said.\n\nThe council&rsquo;s plan here. The addicts wait.\n'],
+  ['a quotation across wrapped lines', 'text', 'The addicts came first.\nA whole plain line here.\nThen \u201Cquoted and plain\nwhole line here.\nStill quoted addicts\u201D again.\n\nPlain words before.\nPlain line alone.\nThe junkie here.\n'],
+  ['abbreviations that do not end a sentence', 'text', 'Call us on Jan. The addicts wait here. Two tbsp. Then the junkie. Acme Ltd. The homeless are here. Use 3 lbs. Homeless are.\n'],
+  ['a quotation opened on a later line', 'text', 'The addicts came.\nPlain \u201Copen here. Then addicts\u201D end.\n\nThe junkie said \u201COpen now. Plain words\nwrapped here. Then addicts\u201D end.\n\nThe junkie said \u201COpen now. Plain words here.\nThen addicts\u201D end.\n'],
+  ['a term that reads its paragraph', 'text', 'She used heroin for years. The weather was plain today. Then she relapsed.\n\nHe had knee surgery here. Nothing else happened there. Then he went to rehab.\n\nPlain sentence here. Then she relapsed.\n'],
+  ['a term across sentences', 'text', 'Plain one with the. Homeless are here. Plain again.\n']
 ]
 
 describe('prefilter: identical findings with and without it', () => {
@@ -147,12 +157,97 @@ describe('prefilter: identical findings with and without it', () => {
     expect(candidateScan({customRules: [customRule]})?.mayMatch('a zonked-out wreck')).toBe(true)
   })
 
+  it('in plain text, parses only the sentences that may match, unless a term reads its paragraph', async () => {
+    const scan = candidateScan({})
+    if (!scan) throw new Error('the built-in rules should be anchorable')
+    type Node = {type: string; value?: string; children?: Node[]}
+    const wordsOf = (node: Node): string[] =>
+      node.type === 'WordNode' ? [(node.children ?? []).map((child) => child.value ?? '').join('')] : (node.children ?? []).flatMap(wordsOf)
+    const wordsRead = async (text: string): Promise<string[]> => [...((await readCandidateProse(text, 'text', scan)) ?? [])].flatMap((part) => wordsOf(part as Node))
+    expect(await wordsRead('Plain one here. The junkie left. Plain two here.\n')).toEqual(['The', 'junkie', 'left'])
+    // Under `strict`, `relapsed` needs a drug word anywhere in its paragraph.
+    const strict = candidateScan({preset: 'strict'})
+    expect(strict?.readsParagraph('Then she relapsed.')).toBe(true)
+    expect(strict?.readsParagraph('The junkie left.')).toBe(false)
+    expect(scan.readsParagraph('Then she relapsed.')).toBe(false)
+    const paragraph = 'She used heroin here. Then she relapsed.\n'
+    expect(strict && [...((await readCandidateProse(paragraph, 'text', strict)) ?? [])].flatMap((part) => wordsOf(part as Node))).toHaveLength(7)
+    // A sentence that may open a quotation is read, and so is one across a line break after a kept one.
+    expect(await wordsRead('\u201CPlain here. The junkie left.\u201D\n')).toHaveLength(5)
+    expect(await wordsRead('The junkie left. Plain words\nwrapped here.\n')).toHaveLength(7)
+  })
+
   it('a term only in code or HTML blocks: no parse at all', async () => {
     const scan = candidateScan({})
     if (!scan) throw new Error('the built-in rules should be anchorable')
     const text = '# Plain\n\n```\nconst junkie = true\n```\n\n<div>\nan addict\n</div>\n\n    the junkie\n\nNothing to find.\n'
     expect(await readCandidateProse(text, 'markdown', scan)).toBeUndefined()
     expect(await findings(text, 'markdown', {}, false)).toBe(await findings(text, 'markdown', {}, true))
+  })
+})
+
+/** Seeded runs of words, abbreviations, numbers, initials and marks, ending in every way a sentence can. */
+function generatedSentences(): string {
+  const words = 'the plain word here then jan tbsp ltd inc etc ibid viz approx vs sat sun mar min dept no yes fig vol e.g i.e U.S. Dr Mr St Jan Ltd A I 2015 3rd x'.split(' ')
+  const ends = ['. ', '! ', '? ', '." ', '.) ', '... ', '.\n', ' ', ', ', '; ']
+  let seed = 7
+  const pick = <T>(list: T[]): T => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+    // The high bits: a power-of-two modulus leaves the low ones with short cycles.
+    return list[Math.floor(seed / 65_536) % list.length] as T
+  }
+  let text = ''
+  for (let index = 0; index < 10_000; index++) {
+    const word = pick(words)
+    text += (pick([true, false, false]) ? word.charAt(0).toUpperCase() + word.slice(1) : word) + pick(ends)
+  }
+  return text
+}
+
+describe('sentence spans: cut only where the English parser ends a sentence', () => {
+  const texts = [
+    ...tricky.filter(([, format]) => format === 'text').map(([, , text]) => text),
+    // Every document read as plain text: the cut rule sees only letters, marks and spaces.
+    ...[...documents(join(root, 'fixtures')), ...documents(join(root, 'test/corpus')), ...documents(join(root, 'docs'))].map(([, text]) => text),
+    generatedSentences()
+  ]
+
+  it('every cut starts a sentence of the parse', async () => {
+    let cuts = 0
+    for (const text of texts) {
+      for (const block of text.split(/\n[ \t]*\n/)) {
+        const starts = new Set<number>()
+        const visit = (node: {type: string; position?: {start: {offset?: number}}; children?: unknown[]}): void => {
+          if (node.type === 'SentenceNode') starts.add(node.position?.start.offset ?? -1)
+          for (const child of node.children ?? []) visit(child as typeof node)
+        }
+        const paragraphs = new Set<number>()
+        const tree = (await readProse(block, 'text')) as Parameters<typeof visit>[0]
+        visit(tree)
+        for (const child of tree.children ?? []) {
+          const node = child as Parameters<typeof visit>[0]
+          if (node.type === 'ParagraphNode') paragraphs.add(node.position?.start.offset ?? -1)
+        }
+        const spans = sentenceSpans(block)
+        for (const [index, [start]] of spans.entries()) {
+          if (index === 0) continue
+          const where = `${JSON.stringify(block.slice(start, start + 40))} in ${JSON.stringify(block.slice(0, 60))}`
+          expect(starts.has(start), where).toBe(true)
+          // The prefilter counts on this: a sentence after a line break starts a paragraph.
+          if (block.slice(spans[index - 1]?.[1], start).includes('\n')) expect(paragraphs.has(start), where).toBe(true)
+          cuts++
+        }
+      }
+    }
+    // The corpus is mostly prose: most of its sentence ends are cut.
+    expect(cuts).toBeGreaterThan(300)
+  })
+
+  it('does not cut after abbreviations, digits, quotation marks or short words', () => {
+    const cutsOf = (text: string): string[] => sentenceSpans(text).map(([start, end]) => text.slice(start, end))
+    expect(cutsOf('Plain one. Two here! Three?  Four.')).toEqual(['Plain one.', 'Two here!', 'Three?  Four.'])
+    expect(cutsOf('On Jan. The end. In 2015. Then she said "yes." Then Dr. No. Acme Ltd. Next one. Alpha b.c. D')).toEqual(['On Jan. The end.', 'In 2015. Then she said "yes." Then Dr. No. Acme Ltd. Next one.', 'Alpha b.c. D'])
+    expect(cutsOf('the end. then lower. The next one.\nWrapped here.')).toEqual(['the end. then lower.', 'The next one.', 'Wrapped here.'])
   })
 })
 
@@ -216,7 +311,7 @@ describe('markdown layout: what is blanked for structure', () => {
   })
 
   it('keeps every word in place once code and HTML are blanked and blank lines cut', async () => {
-    const everything = {paragraphLocal: true, mayMatch: () => true}
+    const everything = {paragraphLocal: true, mayMatch: () => true, readsParagraph: () => false}
     type Node = {type: string; position?: unknown; value?: string; children?: Node[]}
     const words = (trees: Iterable<Root>): string[] => {
       const found: string[] = []

@@ -1,6 +1,5 @@
 import type {Root} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
-import {visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
 
 /**
@@ -88,14 +87,31 @@ function cutAfter(text: string, start: number): number {
 
 /** Move the positions of a piece parsed alone to where it sits in the whole text. */
 function shift(tree: Root, offset: number, at: {line: number; column: number}): void {
-  // The parser shares point objects between parents and children: shift each one once.
-  const points = new Set<{line: number; column: number; offset?: number}>()
-  visit(tree, (node) => {
-    if (node.position) points.add(node.position.start).add(node.position.end)
-  })
-  for (const point of points) {
+  // The parser shares point objects between parents and children: shift each one once. A
+  // plain walk, since unist-util-visit's bookkeeping cost more than the parse of the piece.
+  const moved = new Set<Point>()
+  const move = (point: Point | undefined): void => {
+    if (!point || moved.has(point)) return
+    moved.add(point)
     if (point.line === 1) point.column += at.column - 1
     point.line += at.line - 1
     point.offset = (point.offset ?? 0) + offset
   }
+  const walk = (node: Node): void => {
+    move(node.position?.start)
+    move(node.position?.end)
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk(tree)
+}
+
+interface Point {
+  line: number
+  column: number
+  offset?: number
+}
+
+interface Node {
+  position?: {start: Point; end: Point}
+  children?: Node[]
 }

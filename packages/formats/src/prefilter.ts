@@ -5,6 +5,7 @@ import {condenseBlankLines, restoreComments, restorePositions} from './condense.
 import type {Format} from './format.js'
 import {linesOf, markdownLayout} from './markdown-layout.js'
 import {readProseParts} from './read.js'
+import {sentenceSpans} from './sentence-spans.js'
 
 /** What the prefilter asks of the engine (retext-stigma's `candidateScan`). */
 export interface ProseScan {
@@ -12,6 +13,8 @@ export interface ProseScan {
   mayMatch(text: string): boolean
   /** True when no rule looks beyond the paragraph it matches in. */
   paragraphLocal: boolean
+  /** True when the raw text holds the words of a term whose conditions read its whole paragraph. */
+  readsParagraph(text: string): boolean
 }
 
 const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,31}));/g
@@ -22,7 +25,9 @@ const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,3
  * parsed). In Markdown, the code and HTML blocks the reader takes no prose from are blanked
  * (every character but line ends turned into a space; see markdown-layout.ts); then in
  * Markdown, MDX, plain text and .docx text each block (lines between blank lines) with no
- * candidate is blanked too, and a document left with none is not parsed. What is parsed has
+ * candidate is blanked too, and a document left with none is not parsed. In plain text and
+ * .docx text, so are the sentences of a kept block that hold no candidate (see
+ * sentence-spans.ts), unless a term there reads its whole paragraph. What is parsed has
  * its runs of blank lines cut to one (condense.ts), and every position is moved back, so
  * offsets, lines and columns are the ones in `text`.
  *
@@ -45,7 +50,7 @@ export async function readCandidateProse(text: string, format: Format, scan: Pro
   // MDX can fail to parse, which is reported: it is always parsed, with its candidate-free blocks blanked.
   if (format !== 'mdx' && !mayMatch(text)) return undefined
   if (format === 'html' || !scan.paragraphLocal) return readProseParts(text, format)
-  const blanked = blankBlocks(text, format, mayMatch)
+  const blanked = blankBlocks(text, format, mayMatch, scan.readsParagraph)
   if (blanked === undefined) return undefined
   if (blanked === text) return readProseParts(text, format)
   // MDX keeps its blank lines: an ESM block or expression there is read to where it parses.
@@ -91,7 +96,7 @@ const definition = /^ {0,3}\[[^\]]*\]:/m
  * drop, turned into spaces; undefined when no block is left with a candidate (then nothing
  * can match, since no sentence spans a blank line).
  */
-function blankBlocks(text: string, format: Format, mayMatch: (part: string) => boolean): string | undefined {
+function blankBlocks(text: string, format: Format, mayMatch: (part: string) => boolean, readsParagraph: (part: string) => boolean): string | undefined {
   const [original, starts] = linesOf(text)
   const layout = format === 'markdown' ? markdownLayout(original, starts) : undefined
   const source = layout ? blankRanges(text, layout.blank) : text
@@ -112,11 +117,21 @@ function blankBlocks(text: string, format: Format, mayMatch: (part: string) => b
   const pinned = layout ? layout.pinned : markdown ? pinnedLines(lines) : new Set<number>()
   const risky = layout ? /<!--/ : format === 'mdx' ? /[<>{}]|^\s*(?:import|export)\b/m : /[<>]/
 
+  // Plain text has no markup a blanked sentence could change: there each kept block keeps only
+  // its sentences that may match, unless a term there reads the whole paragraph.
+  const bySentence = format === 'text' || format === 'docx'
   let result = ''
   let cursor = 0
   for (const [position, block] of blocks.entries()) {
-    if (kept.has(block)) continue
     const body = source.slice(block.start, block.end)
+    if (kept.has(block)) {
+      const sentences = bySentence && !readsParagraph(body) ? blankSentences(body, mayMatch) : body
+      if (sentences !== body) {
+        result += source.slice(cursor, block.start) + sentences
+        cursor = block.end
+      }
+      continue
+    }
     if (markdown) {
       const next = blocks[position + 1]
       const continued = next !== undefined && /^[ \t]/.test(lines[next.first] as string)
@@ -128,6 +143,35 @@ function blankBlocks(text: string, format: Format, mayMatch: (part: string) => b
     cursor = block.end
   }
   return cursor === 0 ? source : result + source.slice(cursor)
+}
+
+/** Marks that may open a quotation (as the engine's quote tracker reads them), and `&`, which may write one. */
+const quoteOpener = /["\u201C\u00AB\u201E\u2018&]|(?:^|[\s([{\-\u2014])'/
+
+/**
+ * A block of plain text with its sentences that cannot match turned into spaces (see
+ * {@link sentenceSpans}). The English parser starts a paragraph after every sentence that ends
+ * a line, and the engine reads quotation marks from where the parsed paragraph starts, so a
+ * blanked sentence must not move that start past a quotation mark: one that may open a
+ * quotation is kept, and so is one that spans a line break after a kept sentence of its
+ * paragraph (blanked, the break would start a paragraph there).
+ */
+function blankSentences(block: string, mayMatch: (part: string) => boolean): string {
+  const spans = sentenceSpans(block)
+  if (spans.length < 2) return block
+  const pieces: string[] = []
+  let cursor = 0
+  let paragraphKept = false
+  for (const [start, end] of spans) {
+    if (block.slice(cursor, start).includes('\n')) paragraphKept = false
+    const sentence = block.slice(start, end)
+    const keep: boolean = mayMatch(sentence) || quoteOpener.test(sentence) || (paragraphKept && sentence.includes('\n'))
+    pieces.push(block.slice(cursor, start), keep ? sentence : sentence.replace(/[^\r\n]/g, ' '))
+    paragraphKept ||= keep
+    cursor = end
+  }
+  pieces.push(block.slice(cursor))
+  return pieces.join('')
 }
 
 /** The text with each range (within one line) turned into spaces. */

@@ -1,4 +1,4 @@
-import type {CompiledContext, CompiledRules, TrieNode} from './compile.js'
+import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile.js'
 import {isResolved, resolveOptions, ruleStateOf, type ResolvedOptions} from './resolve.js'
 import type {StigmaOptions} from './types.js'
 
@@ -23,6 +23,15 @@ export interface CandidateScan {
    * does not know).
    */
   paragraphLocal: boolean
+  /**
+   * Whether a text holds the words of a term whose conditions read its whole paragraph (a
+   * `window: paragraph` context), so that the paragraph must be parsed whole rather than
+   * only its sentences that may match.
+   *
+   * @param text - Raw text, one paragraph.
+   * @returns True when a sentence of it without an anchor may still decide a match.
+   */
+  readsParagraph(text: string): boolean
 }
 
 /** Words too common to stand for a term; a term made only of them still gets one. */
@@ -68,21 +77,27 @@ export function candidateScan(options?: StigmaOptions | ResolvedOptions): Candid
 }
 
 function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan | undefined {
-  // Anchor run → the runs each term indexed under it needs (the anchor among them).
-  const anchors = new Map<string, string[][]>()
+  // Anchor run → the runs each term indexed under it needs (the anchor among them); `wide`
+  // holds the terms whose context reads the whole paragraph.
+  const anchors: Anchors = new Map()
+  const wide: Anchors = new Map()
   let anchorable = true
   // One path, pushed and popped on the way down: the trie has tens of thousands of nodes.
   const path: string[] = []
   const visit = (node: TrieNode): void => {
     for (const field in node) if (!trieFields.has(field)) anchorable = false
-    if (node.ends.some((terminal) => enabled.has(terminal.rule.id))) {
+    const ends = node.ends.filter((terminal) => enabled.has(terminal.rule.id))
+    if (ends.length > 0) {
       const needed = runsOf(path)
       const anchor = anchorOf(needed)
       if (anchor === undefined) anchorable = false
       else {
-        const list = anchors.get(anchor)
-        if (list) list.push(needed)
-        else anchors.set(anchor, [needed])
+        addAnchor(anchors, anchor, needed)
+        const readsParagraph = (terminal: Terminal): boolean => {
+          const context = terminal.context ?? compiled.contexts.get(terminal.rule.id)
+          return context?.window === 'paragraph' && Boolean(context.requires ?? context.forbids)
+        }
+        if (ends.some(readsParagraph)) addAnchor(wide, anchor, needed)
       }
     }
     for (const [word, child] of node.next) {
@@ -104,14 +119,32 @@ function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan
   )
   return {
     paragraphLocal,
-    mayMatch(text) {
-      if (anchors.size === 0) return false
-      const words = new Set<string>()
-      for (const [run] of text.toLowerCase().matchAll(runs)) words.add(run)
-      for (const word of words) if (anchors.get(word)?.some((needed) => needed.every((run) => words.has(run)))) return true
-      return false
-    }
+    mayMatch: (text) => holdsAnyTerm(anchors, text),
+    readsParagraph: (text) => holdsAnyTerm(wide, text)
   }
+}
+
+/** Anchor run → the runs each term indexed under it needs (the anchor among them). */
+type Anchors = Map<string, string[][]>
+
+function addAnchor(anchors: Anchors, anchor: string, needed: string[]): void {
+  const list = anchors.get(anchor)
+  if (list) list.push(needed)
+  else anchors.set(anchor, [needed])
+}
+
+/** Whether a text holds every run of some term indexed in `anchors`. */
+function holdsAnyTerm(anchors: Anchors, text: string): boolean {
+  if (anchors.size === 0) return false
+  const lower = text.toLowerCase()
+  // Most texts hold no anchor at all: find one before collecting every run.
+  let found: string[][] | undefined
+  for (const [run] of lower.matchAll(runs)) if ((found = anchors.get(run))) break
+  if (!found) return false
+  const words = new Set<string>()
+  for (const [run] of lower.matchAll(runs)) words.add(run)
+  for (const word of words) if (anchors.get(word)?.some((needed) => needed.every((run) => words.has(run)))) return true
+  return false
 }
 
 /** The runs of letters and digits of the keys that are plain words (other kinds of key cannot be looked for in raw text). */
