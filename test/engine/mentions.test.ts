@@ -82,7 +82,25 @@ describe('mentions are not reported by default', () => {
     ['a hyphenated item of a bare list', 'The words ex-offender and ex-prisoner are both used by charities.', {preset: 'strict' as const}],
     ['a title opening the sentence, named in an apposition', 'Drug Misuse: Prevention And Treatment, the 2003 government paper, is no longer current.', {preset: 'strict' as const}],
     ['an unquoted title after a naming verb', 'The report, titled Addicts in Our Midst, was withdrawn.'],
-    ['an unquoted title after a title noun', 'The council withdrew the report Addicts in Our Streets last year.']
+    ['an unquoted title after a title noun', 'The council withdrew the report Addicts in Our Streets last year.'],
+    ['labelling discussed with an infinitive', 'What does it mean to call someone an addict?'],
+    ['labelling discussed with a gerund subject', 'Referring to someone as a schizophrenic reduces them to a diagnosis.'],
+    ['labelling oneself', 'Some people prefer to call themselves alcoholics, and that is their choice.'],
+    ['labelling discussed, with as', 'Describing people as junkies makes services harder to reach.'],
+    ['advice against a quoted phrase', "The style guide advises against 'committed suicide', preferring 'died by suicide'."],
+    ['a verb that discourages a quoted phrase', 'Most style guides now discourage "AIDS sufferer".'],
+    ['labelling anyone, with a finite verb', 'When a source calls someone a junkie, ask whether the quote adds anything.'],
+    ['a definition', 'The dictionary defines junkie as a person addicted to heroin.'],
+    ['the word entering the language', 'Junkie entered the language in the 1920s.'],
+    ['a word replaced with another', 'The newsroom replaced addict with person who uses drugs in every story.'],
+    ['a quoted phrase changed to another', "We changed 'substance abuse' to 'substance use' in the title."],
+    ['a style rule setting a word aside', 'Say person who uses drugs, not junkie.'],
+    ['a style rule after a colon', 'The sheet is short: say person who uses drugs, not junkie.'],
+    ['quoted alternatives with articles', 'Participants read about a "substance abuser" or a "person with a substance use disorder".'],
+    ['terms a list includes', 'Outdated terms include lunatic, maniac and psycho.'],
+    ['mentions of a quoted phrase', 'Mentions of "illegal immigrants" rose sharply in 2015.'],
+    ['a title in an apposition after a title noun', 'Her first novel, Crack Baby, won a prize.'],
+    ['labelling anyone, with a quoted term', "Describing someone as an 'HIV carrier' suggests they are a danger."]
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -134,7 +152,15 @@ describe('frame words that do not make a mention', () => {
     ['words spoken to a newspaper', 'Her mother told the newspaper “Junkies ruined his life”.', ['junkie: Junkies']],
     ['a quoted sentence in a sentence about a tabloid', 'The tabloid quoted his mother: “He was a junkie, and he knew it.”', ['junkie: junkie']],
     ['a headline that opens on a title noun', 'Documentary Follows Addicts Through Winter', ['addict: Addicts']],
-    ['a list ending in a noun that names no words', 'Those at risk include: alcoholics, people who inject drugs and others.', ['alcoholics: alcoholics']]
+    ['a list ending in a noun that names no words', 'Those at risk include: alcoholics, people who inject drugs and others.', ['alcoholics: alcoholics']],
+    ['a label given to someone in particular', 'Police described him as a junkie in the charge sheet.', ['junkie: junkie']],
+    ['the writer calling someone a term', 'They call people like him junkies.', ['junkie: junkies']],
+    ['a gerund with a particular object', 'Calling him an addict was unfair.', ['addict: addict']],
+    ['replaced, with no word after it', 'The hostel replaced junkies on the waiting list first.', ['junkie: junkies']],
+    ['a clause after not that no style rule opens', 'They are not junkies, but they need help.', ['junkie: junkies']],
+    ['a novel named without a closing comma', 'In her first novel, Junkies are heroes.', ['junkie: Junkies']],
+    ['people who came from somewhere', 'Addicts came from all over the city.', ['addict: Addicts']],
+    ['the word coming from another', 'Junkie comes from junk, slang for heroin.', []]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

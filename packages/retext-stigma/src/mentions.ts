@@ -26,7 +26,7 @@ const pluralFrameNouns = new Set('words terms labels phrases expressions slurs i
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
 const wordUseVerbs = new Set(
-  'say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than not called calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected'.split(
+  'say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than not called calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing'.split(
     ' '
   )
 )
@@ -46,6 +46,12 @@ const frameAdjectives = /^(?:old|older|outdated|dated|offensive|derogatory|pejor
 
 /** Who advice about wording is about: `don't call people junkies`. */
 const adviceObjects = new Set('people person someone anyone anybody them him her others patients clients users residents children'.split(' '))
+/** Anyone at all, as the object of labelling discussed in general: `to call someone an addict`. */
+const anyoneObjects = new Set('someone somebody anyone anybody everyone people person others themselves yourself yourselves ourselves myself oneself'.split(' '))
+/** Verbs of naming someone: with anyone as their object they name no one in particular. */
+const generalNaming = new Set(
+  'call calls called calling describe describes described describing label labels labelled labeled labelling labeling refer refers referred referring brand brands branded branding'.split(' ')
+)
 /** Verbs of calling or describing someone. */
 const describingVerbs = new Set('call calling describe describing label labelling labeling refer referring'.split(' '))
 /** Words that advise against what follows. */
@@ -75,6 +81,10 @@ const wordJudgements = new Set('outdated dated offensive stigmatising stigmatizi
 /** What advice says should happen to a word: `should be avoided`, `should not be used`. */
 const wordFates = new Set('avoided used dropped replaced retired banned'.split(' '))
 
+/** Verbs whose object is a word when `with` or `as` follows it: `replaced addict with…`, `defines junkie as…`. */
+const replacingVerbs = new Set('replace replaces replaced replacing swap swaps swapped swapping substitute substitutes substituted'.split(' '))
+const definingVerbs = new Set('define defines defined defining'.split(' '))
+
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
 const sayingVerbs = new Set('say saying write writing'.split(' '))
 
@@ -93,7 +103,7 @@ const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.s
 const colonFrames = new Set('use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided'.split(' '))
 
 /** Every word that can end a frame, for a quick first test. */
-const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'as', 'called'])
+const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'include', 'includes', 'included', 'as', 'called'])
 
 /** Nouns the parenthetical `to use the … of the time` names. */
 const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
@@ -167,7 +177,7 @@ export class SentenceMentions {
     const start = quotation?.first ?? first
     const end = quotation?.last ?? last
     if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
-    if (this.advisedAgainst(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
+    if (this.advisedAgainst(start) || this.labellingInGeneral(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.wordHistory(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     return this.listedAfterFrame(first, last, quotation)
@@ -219,6 +229,10 @@ export class SentenceMentions {
     if (first === 0) return true
     const before = key(first - 1)
     if (wordUseVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead')) return true
+    // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
+    if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances)$/.test(key(first - 2))) return true
+    // `advises against “committed suicide”`, `warned against “clean”`.
+    if (before === 'against' && /^(?:advise|advises|advised|advising|warn|warns|warned|warning|argue|argues|argued|arguing)$/.test(key(first - 2))) return true
     return objectPronouns.has(before) && (namingVerbs.has(key(first - 2)) || callingVerbs.has(key(first - 2)))
   }
 
@@ -239,10 +253,13 @@ export class SentenceMentions {
     if (start === 0) return this.titleNamedAfter(first, last)
     const cue = tokens[start - 1]?.key ?? ''
     if (!namingVerbs.has(cue) && !titleNouns.has(cue)) return false
-    // A comma may come between a naming verb and its title, not between a title noun and its title.
-    if (tokens[start]?.gapBefore && (!namingVerbs.has(cue) || !/^\s*,?\s*$/.test(this.between(start - 1, start)))) return false
     let end = last
     while (end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && inRun(end + 1)) end++
+    // A comma may come between a naming verb and its title; between a title noun and its title
+    // only as an apposition closed by another (`her first novel, Crack Baby, won`).
+    const comma = /^\s*,\s*$/
+    const apposition = titleNouns.has(cue) && comma.test(this.between(end, end + 1))
+    if (tokens[start]?.gapBefore && !(/^\s*,?\s*$/.test(this.between(start - 1, start)) && (namingVerbs.has(cue) || apposition))) return false
     let content = 0
     for (let index = start; index <= end; index++) if (capital(index) && !functionWords.has(tokens[index]?.key ?? '')) content++
     return namingVerbs.has(cue) ? content >= 1 : content >= 2
@@ -407,16 +424,42 @@ export class SentenceMentions {
   private saidAsWord(first: number, last: number): boolean {
     const key = (index: number): string => this.tokens[index]?.key ?? ''
     const before = key(first - 1)
+    const next = this.tokens[last + 1]
+    if (this.tokens[first]?.gapBefore) return false
+    // `replaced addict with person who uses drugs`, `defines junkie as…`: the verb's object is the word.
+    if (next && !next.gapBefore && ((replacingVerbs.has(before) && next.key === 'with') || (definingVerbs.has(before) && next.key === 'as'))) return true
     const frame =
       sayingVerbs.has(before) ||
       (before === 'of' && key(first - 2) === 'instead') ||
       (before === 'than' && key(first - 2) === 'rather') ||
       // `Avoid addict.`, `Never use junkie.`: an imperative about the word.
       (before === 'avoid' && first === 1) ||
-      (before === 'use' && negations.has(key(first - 2)))
-    if (!frame || this.tokens[first]?.gapBefore) return false
-    const next = this.tokens[last + 1]
+      (before === 'use' && negations.has(key(first - 2))) ||
+      // `Say person who uses drugs, not junkie.`: the word a style rule (an imperative opening the
+      // sentence or following a colon) sets aside.
+      (before === 'not' && /,/.test(this.between(first - 2, first - 1)) && /^(?:say|write|use|prefer)$/.test(key(this.clauseStart(first))))
+    if (!frame) return false
     return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
+  }
+
+  /** The first token of the clause holding token `at`: after the last colon before it, else the sentence's first. */
+  private clauseStart(at: number): number {
+    for (let index = at; index > 0; index--) if (this.between(index - 1, index).includes(':')) return index
+    return 0
+  }
+
+  /**
+   * The word's own history, with the term opening the sentence: `Junkie entered the language in
+   * the 1920s`, `Crack baby was coined in 1985`, `Junkie comes from junk`.
+   */
+  private wordHistory(first: number, last: number): boolean {
+    if (first !== 0) return false
+    const key = (offset: number): string => this.tokens[last + offset]?.key ?? ''
+    if (this.tokens[last + 1]?.gapBefore) return false
+    if (/^(?:entered|enters)$/.test(key(1))) return /^(?:language|dictionary|lexicon|vocabulary|english)$/.test(key(2) === 'the' ? key(3) : key(2))
+    if (/^(?:was|were)$/.test(key(1))) return key(2) === 'coined' || (key(2) === 'first' && /^(?:used|recorded|coined)$/.test(key(3)))
+    // `Addicts came from all over the city` is people: only a singular, in the present or `derived`.
+    return /^(?:comes|derives|derived)$/.test(key(1)) && key(2) === 'from' && !/s$/.test(this.tokens[last]?.key ?? '')
   }
 
   /**
@@ -449,6 +492,29 @@ export class SentenceMentions {
     if (!describingVerbs.has(key(at))) return false
     for (let index = at - 1; index >= Math.max(0, at - 3); index--) if (negations.has(key(index))) return true
     return false
+  }
+
+  /**
+   * The act of labelling discussed in general rather than done to someone: `what it means to
+   * call someone an addict`, `Referring to someone as a schizophrenic reduces them to a
+   * diagnosis`, `when a source calls someone a nutter`, `prefer to call themselves alcoholics`.
+   * The verb of naming has anyone as its object (`someone`, `people`, `themselves`). A label
+   * given to someone in particular stays a use (`the tabloid called him a coke-head`, `being
+   * called a junkie made him stop going`).
+   */
+  private labellingInGeneral(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    let at = first - 1
+    if (/^(?:a|an)$/.test(key(at))) at--
+    if (key(at) === 'as') at--
+    if (!anyoneObjects.has(key(at))) return false
+    at--
+    if (key(at) === 'to') at--
+    if (!generalNaming.has(key(at))) return false
+    const start = key(at - 1) === 'to' ? at - 1 : at
+    // Nothing but opening quotation marks inside the frame.
+    for (let index = start + 1; index <= first; index++) if (!/^[\s"'\u201C\u2018]*$/.test(this.between(index - 1, index))) return false
+    return true
   }
 
   /**
@@ -485,12 +551,15 @@ export class SentenceMentions {
     if (quotation.speech || quotation.last - quotation.first > 3) return false
     const joined = (end: number, start: number): boolean => {
       const join = this.tokens[end + 1]?.key
-      if ((join === 'and' || join === 'or') && end + 2 === start) return true
+      // `“addict” or “junkie”`, `a “substance abuser” or a “person with…”`.
+      const article = end + 3 === start && /^(?:a|an|the)$/.test(this.tokens[end + 2]?.key ?? '')
+      if ((join === 'and' || join === 'or') && (end + 2 === start || article)) return true
       return end + 1 === start && /,/.test(this.between(end, start))
     }
     this.quotations ??= readQuotations(this.tokens, this.text)
     return this.quotations.some(
-      (other) => other !== quotation && !other.speech && other.last - other.first <= 3 && (joined(other.last, quotation.first) || joined(quotation.last, other.first))
+      // The other phrase may be a longer alternative: `“substance abuser” and “person with a substance use disorder”`.
+      (other) => other !== quotation && !other.speech && other.last - other.first <= 6 && (joined(other.last, quotation.first) || joined(quotation.last, other.first))
     )
   }
 
@@ -625,7 +694,7 @@ export class SentenceMentions {
     if (!plain) return false
     if (word === 'like') return frameNouns.has(key(at - 1))
     // `terms to avoid, including lunatic and maniac`: a plural frame noun a few words back.
-    if (word === 'including') return frameNouns.has(key(at - 1)) || [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset)))
+    if (word === 'including' || word === 'include' || word === 'includes' || word === 'included') return frameNouns.has(key(at - 1)) || [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset)))
     if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2))
     if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
     if (word === 'called' && key(at - 1) === 'so') return true
