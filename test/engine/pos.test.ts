@@ -1,5 +1,7 @@
+import {spawnSync} from 'node:child_process'
 import {describe, expect, it, vi} from 'vitest'
 import type {Rule} from '../../packages/rule-schema/src/types.js'
+import {root} from '../helpers.js'
 
 // Count the sentences the tagger reads, to prove tagging is lazy.
 const tagged = vi.hoisted(() => ({sentences: [] as string[]}))
@@ -19,7 +21,9 @@ vi.mock('../../packages/retext-stigma/node_modules/wink-nlp/src/wink-nlp.js', as
 })
 
 const {lint, fix} = await import('../../packages/retext-stigma/src/api.js')
-const {tagTokens} = await import('../../packages/retext-stigma/src/pos.js')
+const {loadTagger, tagTokens} = await import('../../packages/retext-stigma/src/pos.js')
+// Loaded through the import the mock sees (Node's own require, the engine's fallback, would pass it by).
+await loadTagger()
 
 const token = (text: string, start: number) => ({key: text.toLowerCase(), text, start, end: start + text.length, gapBefore: false, lineBefore: false})
 const tokens = (words: string[]) => {
@@ -103,5 +107,28 @@ describe('part-of-speech conditions', () => {
     tagged.sentences.length = 0
     lint('Clean prose about the weather. The council met on Tuesday. A gizmoic arrived. The gizmoic was late. The addict was seen.', options)
     expect(tagged.sentences).toEqual(['A gizmoic arrived'])
+  })
+})
+
+/** Run a script against the built engine in a fresh Node process; it prints JSON. */
+function inFreshNode(script: string): unknown {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {cwd: root, encoding: 'utf8'})
+  expect(run.stderr).toBe('')
+  return JSON.parse(run.stdout)
+}
+
+// Whether the model is in memory: Node caches it as the CommonJS module it is.
+const modelLoaded = `(await import('node:module')).createRequire(import.meta.url).cache`
+const prelude = `const {lint, loadTagger} = await import('retext-stigma'); const cache = ${modelLoaded}; const loaded = () => Object.keys(cache).some((file) => file.includes('wink-eng-lite-web-model')); const ids = (text) => lint(text).map((finding) => finding.ruleId);`
+
+describe('loading the tagger', () => {
+  it('loads the model only when a sentence first needs a part of speech, synchronously in Node', () => {
+    const script = `${prelude} const imported = loaded(); const untagged = ids('Services for addicts were cut. The alcoholic was late.'); const before = loaded(); const tagged = ids('I met the first alcoholic girl today. The first alcoholic I met was kind.'); console.log(JSON.stringify({imported, untagged, before, tagged, after: loaded()}))`
+    expect(inFreshNode(script)).toEqual({imported: false, untagged: ['addict', 'alcoholic'], before: false, tagged: ['alcoholic'], after: true})
+  })
+
+  it('asks for loadTagger() where the host has no synchronous loader, and lints the same once it is awaited', () => {
+    const script = `${prelude} process.getBuiltinModule = undefined; let error; try { ids('The first alcoholic I met was kind.') } catch (caught) { error = caught.message } await loadTagger(); console.log(JSON.stringify({error, tagged: ids('I met the first alcoholic girl today. The first alcoholic I met was kind.')}))`
+    expect(inFreshNode(script)).toEqual({error: expect.stringMatching(/await loadTagger\(\)/), tagged: ['alcoholic']})
   })
 })

@@ -1,6 +1,6 @@
 import {resolve} from 'node:path'
 import {loadConfig} from '@destigma/config'
-import {docsBase, listRules, ruleInfo, rulePage, showFlaggedExample, type Rule, type RuleInfo} from 'retext-stigma'
+import {docsBase, listRules, loadTagger, ruleInfo, rulePage, showFlaggedExample, type Rule, type RuleInfo} from 'retext-stigma'
 import {UsageError} from './errors.js'
 import type {CommandLine} from './settings.js'
 
@@ -37,6 +37,8 @@ export async function explainRule(id: string, settings: CommandLine): Promise<st
   // The built-in rules ship without their examples; a chunk of their own keeps them off every other run.
   const {default: examples} = await import('../generated/examples.json', {with: {type: 'json'}})
   const withExamples = {...rule, examples: rule.examples ?? (examples as Record<string, Rule['examples']>)[rule.id]}
+  // The examples are linted synchronously, and this bundle cannot load the tagger then.
+  await loadTagger()
   // Links into the repository are relative to docs/rules there, which a terminal is not.
   return rulePage(withExamples, {repository: docsBase.replace(/docs\/rules\/$/, ''), showFlagged: (example) => showFlaggedExample(rule, example)})
 }

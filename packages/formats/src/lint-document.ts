@@ -1,4 +1,4 @@
-import {applyFixes, chooseFixes, maxFixPasses, type Finding, type Fix, type Linter} from 'retext-stigma'
+import {applyFixes, chooseFixes, loadTagger, maxFixPasses, type Finding, type Fix, type Linter} from 'retext-stigma'
 import {applyDirectives, type Directive} from './directives.js'
 import type {Format} from './format.js'
 import {lintByBlocks, type Incremental} from './incremental.js'
@@ -40,6 +40,8 @@ export interface DocumentLint {
 export async function lintDocument(text: string, format: Format, linter: Linter, options?: Omit<LintDocumentOptions, 'incremental'>): Promise<DocumentLint>
 export async function lintDocument(text: string, format: Format, linter: Linter, options: LintDocumentOptions): Promise<DocumentLint | undefined>
 export async function lintDocument(text: string, format: Format, linter: Linter, options: LintDocumentOptions = {}): Promise<DocumentLint | undefined> {
+  // The engine lints synchronously; a bundle or a browser cannot load the tagger then.
+  await loadTagger()
   let found: Finding[] | undefined
   if (options.incremental) {
     found = await lintByBlocks(text, format, linter, options.incremental)

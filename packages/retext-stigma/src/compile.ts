@@ -64,9 +64,11 @@ export interface CompiledRules {
   contexts: Map<string, CompiledContext>
 }
 
-// Patterns make tens of thousands of leaves: they share one empty map until they get a child.
+// Patterns make tens of thousands of leaves and inner nodes: they share one empty map and one
+// empty list until they get a child or a terminal.
 const noChildren: Map<string, TrieNode> = new Map()
-const newNode = (): TrieNode => ({next: noChildren, ends: []})
+const noEnds: Terminal[] = []
+const newNode = (): TrieNode => ({next: noChildren, ends: noEnds})
 
 function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
   let node = root
@@ -79,7 +81,35 @@ function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
     }
     node = child
   }
-  if (!node.ends.includes(terminal)) node.ends.push(terminal)
+  if (node.ends === noEnds) node.ends = [terminal]
+  else if (!node.ends.includes(terminal)) node.ends.push(terminal)
+}
+
+/**
+ * Make nodes that lead to the same terminals by the same words one node, bottom up, so the
+ * trie becomes a graph: inflection and word classes give thousands of variants the same tail
+ * (every `{substance}` after every form of `<abuse>`), and each tail is then held once. A walk
+ * from the root reads exactly the paths and terminals it read before.
+ */
+function shareSuffixes(root: TrieNode): void {
+  const terminalIds = new Map<Terminal, number>()
+  const nodeIds = new Map<TrieNode, number>()
+  const bySignature = new Map<string, TrieNode>()
+  const idOf = <T>(ids: Map<T, number>, value: T): number => {
+    let id = ids.get(value)
+    if (id === undefined) ids.set(value, (id = ids.size))
+    return id
+  }
+  // The one node kept for `node`'s terminals and children (each child made canonical first).
+  const canonical = (node: TrieNode): TrieNode => {
+    for (const [key, child] of node.next) node.next.set(key, canonical(child))
+    const children = [...node.next.keys()].sort().map((key) => `${key} ${idOf(nodeIds, node.next.get(key) as TrieNode)}`)
+    const signature = node.ends.map((terminal) => idOf(terminalIds, terminal)).join(' ') + '\n' + children.join('\n')
+    let kept = bySignature.get(signature)
+    if (!kept) bySignature.set(signature, (kept = node))
+    return kept
+  }
+  canonical(root)
 }
 
 function insertName(root: NameNode, keys: string[]): void {
@@ -155,6 +185,7 @@ export function compileRules(rules: Rule[], classes: WordClasses = {}): Compiled
     contexts.set(rule.id, compileContext(rule.context ?? {}))
   }
 
+  shareSuffixes(trie)
   return {rules, byId, trie, exceptions, contexts}
 }
 

@@ -40,6 +40,7 @@ export interface Linter {
 // Made on first use: a call at the top of the module would keep the parser in every bundle that imports the engine.
 let english: ReturnType<typeof englishProcessor> | undefined
 const englishProcessor = () => unified().use(retextEnglish).freeze()
+const stigmaProcessor = (options: ResolvedOptions) => unified().use(retextStigma, options).freeze()
 
 /**
  * Make a linter for resolved options.
@@ -51,17 +52,24 @@ const englishProcessor = () => unified().use(retextEnglish).freeze()
 export function createLinter(options: ResolvedOptions): Linter {
   // Raw options here would be resolved again on every linter; the caller should resolve them once.
   if (!isResolved(options)) throw new TypeError('retext-stigma: createLinter takes options that must come from resolveOptions()')
-  const processor = unified().use(retextStigma, options).freeze()
+  // Made on first use: attaching the plugin compiles the rules, which a linter made only to check
+  // options, or to list rules, never needs.
+  let processor: ReturnType<typeof stigmaProcessor> | undefined
+  const stigma = () => (processor ??= stigmaProcessor(options))
   const lintTree = (tree: Root, text: string): Finding[] => {
     const file = new VFile(text)
-    processor.runSync(tree, file)
+    stigma().runSync(tree, file)
     return findingsFromMessages(file.messages)
   }
   let candidates: {scan: CandidateScan | undefined} | undefined
   return {
     options,
     lintTree,
-    lint: (text) => lintTree((english ??= englishProcessor()).parse(text), text),
+    lint(text) {
+      // Compiled before the parse, so that a long text's tree never meets the compiler's garbage.
+      stigma()
+      return lintTree((english ??= englishProcessor()).parse(text), text)
+    },
     get candidates() {
       return (candidates ??= {scan: candidateScan(options)}).scan
     }

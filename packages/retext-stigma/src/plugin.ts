@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {findInTree, type RawFinding} from './engine.js'
-import {isResolved, resolveOptions, type ResolvedOptions} from './resolve.js'
+import {isResolved, resolveOptions, ruleStateOf, type ResolvedOptions} from './resolve.js'
 import {ruleUrl} from './rule-set.js'
 import type {Alternative, Category, Fix, Severity, StigmaOptions} from './types.js'
 
@@ -36,6 +36,9 @@ export interface StigmaMessageFields {
  */
 export default function retextStigma(options?: StigmaOptions | ResolvedOptions) {
   const settings = isResolved(options) ? options : resolveOptions(options)
+  // Compile the rules now, before a document is parsed: compiling leaves garbage behind, and
+  // that garbage on top of a large document's tree would set the peak memory of the run.
+  ruleStateOf(settings)
   return function transform(tree: Root, file: VFile): void {
     const text = String(file.value ?? '')
     const place = location(file)

@@ -1,12 +1,52 @@
-import winkNLP, {type ItemToken} from 'wink-nlp'
-import model from 'wink-eng-lite-web-model'
+import type WinkNLP from 'wink-nlp'
+import type {ItemToken} from 'wink-nlp'
+import type {Model} from 'wink-eng-lite-web-model'
 import type {Token} from './tokens.js'
 import type {PartOfSpeech} from './types.js'
 
 // wink-nlp's lite web model: MIT, no file or network access, so it runs in Node and in the
-// web worker alike. Chosen against retext-pos and en-pos in docs/accuracy.md.
-type Nlp = ReturnType<typeof winkNLP>
+// web worker alike. Chosen against retext-pos and en-pos in docs/accuracy.md. Its model costs
+// about 15 MiB once loaded and 9 MiB more once set up, and nearly no text needs it (only a
+// sentence with a match whose rule reads a neighbour's part of speech), so it is loaded only
+// when asked for.
+type Nlp = ReturnType<typeof WinkNLP>
 let nlp: Nlp | undefined
+
+// The part-of-speech step alone: no sentence splitting, entities or sentiment to set up.
+const setUp = (winkNLP: typeof WinkNLP, model: Model): Nlp => (nlp ??= winkNLP(model, ['pos']))
+
+/**
+ * Load the part-of-speech tagger, once. Linting in a browser, or from a bundle that holds the
+ * engine, needs this awaited before the first synchronous lint that may tag a sentence
+ * (`lintDocument` does it); in Node the engine loads the tagger itself when a sentence first
+ * needs it.
+ *
+ * @returns When the tagger is ready.
+ */
+export async function loadTagger(): Promise<void> {
+  if (nlp) return
+  const [{default: winkNLP}, {default: model}] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')])
+  setUp(winkNLP, model)
+}
+
+/** The tagger, loaded now if it is not yet. */
+function tagger(): Nlp {
+  if (nlp) return nlp
+  try {
+    const load = nodeRequire()
+    return setUp(load('wink-nlp') as typeof WinkNLP, load('wink-eng-lite-web-model') as Model)
+  } catch (cause) {
+    throw new Error('retext-stigma: a sentence needs the part-of-speech tagger: `await loadTagger()` before linting synchronously in a browser or from a bundle', {cause})
+  }
+}
+
+/** Node's own `require` for this module, reached without importing a Node module, so the engine stays browser-safe. */
+function nodeRequire(): (id: string) => unknown {
+  const host = (globalThis as {process?: {getBuiltinModule?: (id: string) => unknown}}).process
+  const loader = host?.getBuiltinModule?.('module') as {createRequire(from: string): (id: string) => unknown} | undefined
+  if (!loader) throw new Error('no synchronous module loader here (Node 20.16 or later has one)')
+  return loader.createRequire(import.meta.url)
+}
 
 const fromUniversal: Record<string, PartOfSpeech> = {
   NOUN: 'noun',
@@ -38,9 +78,8 @@ const quantifiers = new Set(['most', 'many', 'few', 'several', 'much', 'more', '
  * @returns One part of speech per token.
  */
 export function tagTokens(tokens: Token[]): PartOfSpeech[] {
-  // The part-of-speech step alone: no sentence splitting, entities or sentiment to set up.
-  nlp ??= winkNLP(model, ['pos'])
-  const its = nlp.its
+  const wink = tagger()
+  const its = wink.its
   const text = tokens.map((token) => token.text).join(' ')
   const starts = new Map<number, number>()
   let offset = 0
@@ -50,7 +89,7 @@ export function tagTokens(tokens: Token[]): PartOfSpeech[] {
   })
   const tags: PartOfSpeech[] = tokens.map(() => 'other')
   let position = 0
-  nlp
+  wink
     .readDoc(text)
     .tokens()
     .each((item: ItemToken) => {

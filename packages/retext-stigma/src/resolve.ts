@@ -36,7 +36,8 @@ let builtIn: CompiledRules | undefined
 
 /**
  * Merge option layers, validate them once (custom rules included) and fill in defaults. The
- * rule set they lint with is compiled with them, once, when they first lint.
+ * rule set they lint with is compiled with them, once, when the plugin is attached with them or
+ * they first lint.
  *
  * Layers go from the lowest priority to the highest, as design.md orders them: defaults <
  * editor settings < rc files (farthest first, so the nearest wins) < command-line flags.
@@ -74,8 +75,9 @@ export function isResolved(value: unknown): value is ResolvedOptions {
 }
 
 /**
- * What linting needs of resolved options, worked out on their first lint (so that checking
- * options, as the CLI does with its flags before any file is read, compiles nothing).
+ * What linting needs of resolved options, worked out when the plugin is attached with them or
+ * on their first lint (so that checking options, as the CLI does with its flags before any
+ * file is read, compiles nothing).
  *
  * @param resolved - Options from {@link resolveOptions}.
  * @returns Their compiled rules, severities and allowed phrases.
