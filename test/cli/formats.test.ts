@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {Document, Packer, Paragraph, TextRun} from 'docx'
 import {describe, expect, it} from 'vitest'
 import {cli, jsonOf, workspace, type JsonMessage} from './helpers.js'
@@ -151,6 +153,21 @@ describe('formats', () => {
       ['addicts', 3, 5]
     ])
     expectOffsetsMatchSource(text, file?.messages ?? [])
+  })
+
+  it('a word that ends in a character reference ends after it, in HTML and Markdown, and --fix keeps the reference whole', () => {
+    const html = '<p>The junkies&rsquo; homes, the junkie&#8217;s car, then junkies &amp; addicts.</p>\n'
+    const markdown = 'The junkies&rsquo; homes, the junkie&#8217;s car, then junkies &amp; addicts.\n'
+    const folder = workspace({'page.html': html, 'page.md': markdown})
+    const files = jsonOf(cli(['--format', 'json', 'page.html', 'page.md'], {cwd: folder}))
+    for (const [file, text] of [[files[0], html], [files[1], markdown]] as const) {
+      expect(file?.messages.map((message) => message.actual)).toEqual(['junkies&rsquo;', 'junkie&#8217;s', 'junkies', 'addicts'])
+      expectOffsetsMatchSource(text, file?.messages ?? [])
+    }
+    cli(['--fix', 'page.html', 'page.md'], {cwd: folder})
+    const fixedHtml = readFileSync(join(folder, 'page.html'), 'utf8')
+    expect(fixedHtml).toContain('&amp; people with addiction')
+    expect(fixedHtml).not.toMatch(/&(?![a-z#\d]+;)/)
   })
 
   it('.docx: paragraphs joined by blank lines; positions refer to that text', async () => {

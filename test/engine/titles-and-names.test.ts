@@ -89,3 +89,19 @@ describe('listed names with a possessive or an acronym', () => {
     expect(actuals("The gizmo fiends' hall.")).toEqual(["gizmo fiends'"])
   })
 })
+
+describe('names that go on in an acronym', () => {
+  it.each([
+    ['a stage name', 'Junkie XL played the festival on Saturday.'],
+    ['an organisation with a country code', 'Addicts UK opened a helpline last year.']
+  ])('hold: %s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['OK is a word, not an acronym', 'Junkies OK with plan, says report', ['junkie: Junkies']],
+    ['an acronym after a lower-case term', 'The addicts UK services help are few.', ['addict: addicts']]
+  ])('do not hold: %s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})

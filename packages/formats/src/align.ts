@@ -1,9 +1,10 @@
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 
-/** A run of a parsed text value that appears unchanged in the source at `start`. */
+/** A run of a parsed text value and where it sits in the source: unchanged at `start`, or a character reference from `start` to `end`. */
 export interface Piece {
   value: string
   start: number
+  end: number
 }
 
 const reference = /^&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,31}));?/
@@ -25,20 +26,20 @@ const reference = /^&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,
  * @returns Runs in order; one run when value and source agree.
  */
 export function alignToSource(source: string, start: number, end: number, value: string): Piece[] {
-  if (source.slice(start, end) === value) return [{value, start}]
+  if (source.slice(start, end) === value) return [{value, start, end}]
   const pieces: Piece[] = []
   let i = start
   let j = 0
   let pieceStart = start
   let pieceFrom = 0
   const flush = (): void => {
-    if (j > pieceFrom) pieces.push({value: value.slice(pieceFrom, j), start: pieceStart})
+    if (j > pieceFrom) pieces.push({value: value.slice(pieceFrom, j), start: pieceStart, end: pieceStart + j - pieceFrom})
   }
   while (j < value.length) {
     if (i >= end) {
       // The source ran out before the value did (a decoding this does not know): keep the rest at the end.
       flush()
-      pieces.push({value: value.slice(j), start: end})
+      pieces.push({value: value.slice(j), start: end, end})
       return pieces
     }
     if (source[i] === value[j]) {
@@ -49,7 +50,8 @@ export function alignToSource(source: string, start: number, end: number, value:
     flush()
     const decoded = source[i] === '&' ? decodeAt(source, i) : undefined
     if (decoded && value.startsWith(decoded.text, j)) {
-      pieces.push({value: decoded.text, start: i})
+      // The decoded text stands for the whole reference: a word ending in `&rsquo;` ends after the `;`.
+      pieces.push({value: decoded.text, start: i, end: i + decoded.length})
       i += decoded.length
       j += decoded.text.length
     } else {
@@ -84,6 +86,8 @@ interface TextLike {
   position?: {start: {line: number; column: number; offset?: number}; end: {line: number; column: number; offset?: number}}
 }
 
+type ToPoint = (offset: number) => {line: number; column: number; offset?: number} | undefined
+
 /**
  * Replace every `text` node of an mdast or hast tree whose value differs from its source
  * by one node per {@link alignToSource} run, each with its own exact position.
@@ -91,28 +95,81 @@ interface TextLike {
  * @param tree - The tree (changed in place).
  * @param source - The document it was parsed from.
  * @param toPoint - Turns an offset into a point (from vfile-location).
+ * @returns The source ranges of character references whose text is shorter than they are, for
+ *   {@link endReferences} once the tree is converted.
  */
-export function alignTextNodes(
-  tree: TextLike,
-  source: string,
-  toPoint: (offset: number) => {line: number; column: number; offset?: number} | undefined
-): void {
+export function alignTextNodes(tree: TextLike, source: string, toPoint: ToPoint): Array<[number, number]> {
+  const references: Array<[number, number]> = []
+  alignIn(tree, source, toPoint, references)
+  return references
+}
+
+function alignIn(tree: TextLike, source: string, toPoint: ToPoint, references: Array<[number, number]>): void {
   const children = tree.children
   if (!children) return
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as TextLike
-    if (child.children) alignTextNodes(child, source, toPoint)
+    if (child.children) alignIn(child, source, toPoint, references)
     const start = child.position?.start.offset
     const end = child.position?.end.offset
     if (child.type !== 'text' || typeof child.value !== 'string' || start === undefined || end === undefined) continue
     const pieces = alignToSource(source, start, end, child.value)
     if (pieces.length === 1 && pieces[0]?.start === start) continue
+    for (const piece of pieces) if (piece.end - piece.start > piece.value.length) references.push([piece.start, piece.end])
     const replacements = pieces.map((piece) => {
       const from = toPoint(piece.start)
-      const to = toPoint(Math.min(piece.start + piece.value.length, source.length))
+      const to = toPoint(Math.min(piece.end, source.length))
       return {type: 'text', value: piece.value, ...(from && to ? {position: {start: from, end: to}} : {})}
     })
     children.splice(index, 1, ...replacements)
     index += replacements.length - 1
   }
+}
+
+interface Positioned {
+  position?: {start: {line: number; column: number; offset?: number}; end: {line: number; column: number; offset?: number}}
+  children?: Positioned[]
+}
+
+/**
+ * Move every point that falls inside a character reference to the reference's end. The nlcst
+ * converters count a text node's positions along its decoded value, so a word ending in
+ * `&rsquo;` would end one character into the reference (`junkies&`), and a fix there would cut
+ * the reference in two.
+ *
+ * @param tree - The nlcst tree (changed in place).
+ * @param references - Source ranges from {@link alignTextNodes}.
+ * @param toPoint - Turns an offset into a point (from vfile-location).
+ */
+export function endReferences(tree: Positioned, references: Array<[number, number]>, toPoint: ToPoint): void {
+  if (references.length === 0) return
+  const sorted = [...references].sort((a, b) => a[0] - b[0])
+  const moved = new Set<object>()
+  const move = (point: {line: number; column: number; offset?: number} | undefined): void => {
+    if (!point || point.offset === undefined || moved.has(point)) return
+    moved.add(point)
+    const range = containing(sorted, point.offset)
+    const to = range && toPoint(range[1])
+    if (to) Object.assign(point, {line: to.line, column: to.column, offset: range[1]})
+  }
+  const walk = (node: Positioned): void => {
+    move(node.position?.start)
+    move(node.position?.end)
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk(tree)
+}
+
+/** The range that holds `offset` strictly inside it (past its start, before its end). */
+function containing(sorted: Array<[number, number]>, offset: number): [number, number] | undefined {
+  let low = 0
+  let high = sorted.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const range = sorted[middle] as [number, number]
+    if (offset <= range[0]) high = middle - 1
+    else if (offset >= range[1]) low = middle + 1
+    else return range
+  }
+  return undefined
 }

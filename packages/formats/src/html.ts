@@ -7,7 +7,7 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {alignTextNodes} from './align.js'
+import {alignTextNodes, endReferences} from './align.js'
 import {rememberComments, type Comment} from './comments.js'
 import {joinParts} from './bounded-parse.js'
 import {isAbsurdHtml, readHtmlFlat} from './flat.js'
@@ -61,7 +61,7 @@ function readStructured(text: string): Root {
     if (start !== undefined && end !== undefined) comments.push({start, end, body: node.value})
   })
   rememberComments(text, 'html', comments)
-  alignTextNodes(hast, text, (offset) => place.toPoint(offset))
+  const references = alignTextNodes(hast, text, (offset) => place.toPoint(offset))
   visit(hast, 'element', (node: Element) => {
     if (notProse.has(node.tagName)) node.properties = {...node.properties, dataNlcst: 'ignore'}
     else if (node.tagName === 'img') altAsText(node, text, place.toPoint)
@@ -70,7 +70,9 @@ function readStructured(text: string): Root {
   })
   // The converter needs a placed root; a document with nothing in it has none.
   if (!hast.position) return {type: 'RootNode', children: []}
-  return toNlcst(hast, file, ParseEnglish) as Root
+  const tree = toNlcst(hast, file, ParseEnglish) as Root
+  endReferences(tree, references, (offset) => place.toPoint(offset))
+  return tree
 }
 
 /**

@@ -9,7 +9,7 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {alignTextNodes} from './align.js'
+import {alignTextNodes, endReferences} from './align.js'
 import {rememberComments, type Comment} from './comments.js'
 import {joinParts} from './bounded-parse.js'
 import {isAbsurdMarkdown, readMarkdownFlat} from './flat.js'
@@ -68,7 +68,7 @@ async function readStructured(text: string, mdx: boolean): Promise<Root> {
   const mdast = processor.parse(file) as MdastRoot
   const place = location(text)
   rememberComments(text, mdx ? 'mdx' : 'markdown', commentsIn(mdast, text, mdx))
-  alignTextNodes(mdast, text, (offset) => place.toPoint(offset))
+  const references = alignTextNodes(mdast, text, (offset) => place.toPoint(offset))
   dropBareUrls(mdast)
   dropDefinitions(mdast)
   const cells: TableCell[] = []
@@ -78,6 +78,7 @@ async function readStructured(text: string, mdx: boolean): Promise<Root> {
   const tree = toNlcst(mdast, file, ParseEnglish, {ignore: notProse}) as Root
   // Converted one by one: the converter would run a row's cells together into one sentence.
   for (const cell of cells) tree.children.push(...paragraphsOf({type: 'root', children: [{type: 'paragraph', children: cell.children}], position: cell.position}, file))
+  endReferences(tree, references, (offset) => place.toPoint(offset))
   const front = mdast.children[0]
   if (front?.type === 'yaml') tree.children.unshift(...frontMatterProse(text, front))
   return tree

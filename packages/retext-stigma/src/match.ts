@@ -207,7 +207,9 @@ function inProperName(tokens: Token[], first: number, last: number): boolean {
   const head = tokens[first]
   if (!head || !isCapitalised(head.text)) return false
   const after = nextWord(tokens, last)
-  if (after && isCapitalised(after.text)) return true
+  // A capitalised word or a short acronym goes on with the name (`Junkie XL`, `Addiction NI`);
+  // `OK` is a word (`Junkies OK with plan`).
+  if (after && (isCapitalised(after.text) || (/^[\p{Lu}\d]{2,4}$/u.test(after.text) && after.text !== 'OK'))) return true
   for (let index = first; index > 0; index--) {
     if (tokens[index]?.gapBefore) return false
     const word = tokens[index - 1]

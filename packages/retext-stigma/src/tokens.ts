@@ -83,7 +83,7 @@ function tokensOf(sentence: Sentence): Token[] {
     const end = node.position.end.offset ?? start + text.length
     // Text spread over inline markup cannot be sliced by character; keep it whole.
     const contiguous = end - start === text.length
-    let wordEnd = contiguous ? end : start + text.length
+    let wordEnd = end
     // A plural possessive (`addicts'`): the apostrophe is a separate node.
     const next = children[index + 1]
     if (
@@ -95,13 +95,14 @@ function tokensOf(sentence: Sentence): Token[] {
     ) {
       if (openSingles > 0) {
         openSingles--
-        pushParts(tokens, text, start, gap, lineBreak, quoteBefore)
+        pushParts(tokens, text, start, wordEnd, gap, lineBreak, quoteBefore)
         gap = false
         lineBreak = false
         continue
       }
       text += next.value
-      wordEnd += next.value.length
+      // The mark may be written longer than it reads (`&rsquo;` in HTML): end where it ends.
+      wordEnd = next.position.end.offset ?? wordEnd + next.value.length
       index++
     }
     // parse-english folds a full stop into the word before a lower-case word ("an addict.
@@ -109,8 +110,9 @@ function tokensOf(sentence: Sentence): Token[] {
     const last = node.children.at(-1)
     if (contiguous && text.length > 1 && last?.type === 'PunctuationNode' && last.value === '.' && text.endsWith('.')) {
       text = text.slice(0, -1)
+      wordEnd = last.position?.start.offset ?? wordEnd - 1
     }
-    if (contiguous) pushParts(tokens, text, start, gap, lineBreak, quoteBefore)
+    if (contiguous) pushParts(tokens, text, start, wordEnd, gap, lineBreak, quoteBefore)
     else tokens.push(withQuote({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap, lineBefore: lineBreak}, quoteBefore))
     gap = false
     lineBreak = false
@@ -125,16 +127,19 @@ function withQuote(token: Token, quoteBefore: boolean): Token {
   return token
 }
 
-function pushParts(tokens: Token[], text: string, start: number, gap: boolean, lineBreak: boolean, quoteBefore: boolean): void {
+/** Push a word's token, or one per part of a hyphenated word; `end` is where the last part ends in the source. */
+function pushParts(tokens: Token[], text: string, start: number, end: number, gap: boolean, lineBreak: boolean, quoteBefore: boolean): void {
   if (!hyphens.test(text)) {
-    tokens.push(withQuote({key: normaliseWord(text), text, start, end: start + text.length, gapBefore: gap, lineBefore: lineBreak}, quoteBefore))
+    tokens.push(withQuote({key: normaliseWord(text), text, start, end, gapBefore: gap, lineBefore: lineBreak}, quoteBefore))
     return
   }
   let offset = 0
   let first = true
-  for (const part of text.split(hyphens)) {
+  const parts = text.split(hyphens)
+  for (const [index, part] of parts.entries()) {
     if (part !== '') {
-      const token: Token = {key: normaliseWord(part), text: part, start: start + offset, end: start + offset + part.length, gapBefore: first ? gap : false, lineBefore: first && lineBreak}
+      const partEnd = index === parts.length - 1 ? end : start + offset + part.length
+      const token: Token = {key: normaliseWord(part), text: part, start: start + offset, end: partEnd, gapBefore: first ? gap : false, lineBefore: first && lineBreak}
       if (!first) token.joined = true
       tokens.push(withQuote(token, first && quoteBefore))
       first = false
