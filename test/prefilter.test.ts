@@ -167,9 +167,15 @@ describe('prefilter: identical findings with and without it', () => {
     expect(await wordsRead('Plain one here. The junkie left. Plain two here.\n')).toEqual(['The', 'junkie', 'left'])
     // Under `strict`, `relapsed` needs a drug word anywhere in its paragraph.
     const strict = candidateScan({preset: 'strict'})
-    expect(strict?.readsParagraph('Then she relapsed.')).toBe(true)
-    expect(strict?.readsParagraph('The junkie left.')).toBe(false)
-    expect(scan.readsParagraph('Then she relapsed.')).toBe(false)
+    const reads = (text: string, of = strict): boolean | undefined => of?.index(text).readsParagraph(0, text.length)
+    expect(reads('Then she relapsed.')).toBe(true)
+    expect(reads('The junkie left.')).toBe(false)
+    expect(reads('Then she relapsed.', scan)).toBe(false)
+    // Ranges of one indexed text: only the words inside the range count.
+    const indexed = scan.index('The junkie left. Plain here. The homeless are cold.')
+    expect([indexed.mayMatch(0, 16), indexed.mayMatch(17, 28), indexed.mayMatch(29, 51), indexed.mayMatch(13, 33)]).toEqual([true, false, true, false])
+    // A term needs all its words inside the range: `the` and `homeless are` apart do not match.
+    expect(scan.index('The. Homeless are.').mayMatch(5, 18)).toBe(false)
     const paragraph = 'She used heroin here. Then she relapsed.\n'
     expect(strict && [...((await readCandidateProse(paragraph, 'text', strict)) ?? [])].flatMap((part) => wordsOf(part as Node))).toHaveLength(7)
     // A sentence that may open a quotation is read, and so is one across a line break after a kept one.
@@ -311,7 +317,7 @@ describe('markdown layout: what is blanked for structure', () => {
   })
 
   it('keeps every word in place once code and HTML are blanked and blank lines cut', async () => {
-    const everything = {paragraphLocal: true, mayMatch: () => true, readsParagraph: () => false}
+    const everything = {paragraphLocal: true, mayMatch: () => true, index: () => ({mayMatch: () => true, readsParagraph: () => false})}
     type Node = {type: string; position?: unknown; value?: string; children?: Node[]}
     const words = (trees: Iterable<Root>): string[] => {
       const found: string[] = []

@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import type {Rule} from 'retext-stigma'
-import {compileRules, type TrieNode} from '../../packages/retext-stigma/src/compile.js'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {compileRules, restoreRules, serializeTrie, type SerializedTrie, type TrieNode} from '../../packages/retext-stigma/src/compile.js'
+import {root} from '../helpers.js'
 import {ruleSet} from '../../packages/retext-stigma/src/rule-set.js'
 
 // Private rules with invented words, so these tests do not depend on the shipped rule set.
@@ -55,5 +58,34 @@ describe('the compiled trie', () => {
     }
     visit(trie)
     expect(nodes.size).toBeLessThan(paths / 5)
+  })
+})
+
+describe('the trie compiled at build time', () => {
+  // Term contexts, cased words, captures and a match proper shorter than its words: every field a terminal carries.
+  const rich: Rule[] = [
+    {...mangle, context: {forbids: ['gentle']}},
+    {...base, id: 'test-cased', terms: [{phrase: 'GiZ', match_case: true}, {phrase: 'gizmo kit', context: {window: 2, requires: ['shop']}}]},
+    {...base, id: 'test-lead', terms: [{phrase: 'big << {thing}', kind: 'pattern', context: {not_followed_by: ['box']}}]}
+  ]
+
+  it('reads back the same paths, terminals and contexts as compiling', () => {
+    const compiled = compileRules(rich, classes)
+    const restored = restoreRules(rich, JSON.parse(JSON.stringify(serializeTrie(compiled))) as SerializedTrie)
+    expect(serializeTrie(restored)).toEqual(serializeTrie(compiled))
+    const terminal = walk(restored.trie, ['big', 'blue', 'widget'])?.ends[0]
+    expect(terminal && [terminal.rule.id, terminal.skip, terminal.span, terminal.captures, [...(terminal.context?.notFollowedBy?.exact ?? [])]]).toEqual(['test-lead', 1, 2, {thing: [0, 2]}, ['box']])
+    expect(walk(restored.trie, ['giz'])?.ends[0]?.exactWords).toEqual(['GiZ'])
+    expect(restored.contexts.get('test-mangle')?.forbids?.exact).toEqual(new Set(['gentle']))
+    // Terminals shared by many variants stay one object.
+    expect(walk(restored.trie, ['mangled', 'gadget'])?.ends[0]).toBe(walk(restored.trie, ['mangled', 'the', 'gadget'])?.ends[0])
+  })
+
+  it('is the trie the shipped rules compile to now (rebuild when a rule or the compiler changes)', () => {
+    expect(JSON.parse(readFileSync(join(root, 'packages/retext-stigma/generated/trie.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(serializeTrie(compileRules(ruleSet.rules, ruleSet.classes)))))
+  })
+
+  it('refuses a trie that names a rule it was not given', () => {
+    expect(() => restoreRules([gadget], serializeTrie(compileRules([mangle], classes)))).toThrow(/test-mangle/)
   })
 })

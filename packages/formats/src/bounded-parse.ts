@@ -1,4 +1,4 @@
-import type {Root} from 'nlcst'
+import type {Root, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {location} from 'vfile-location'
 
@@ -53,7 +53,7 @@ export function joinParts(parts: Iterable<Root>): Root {
  * @yields A tree per piece, with positions into `text`.
  */
 export function* parseProseParts(text: string): Generator<Root> {
-  const parser = new ParseEnglish()
+  const parser = new PlacedParser()
   if (text.length <= maxParseChunk) {
     yield parser.parse(text)
     return
@@ -61,10 +61,44 @@ export function* parseProseParts(text: string): Generator<Root> {
   const place = location(text)
   for (let start = 0; start < text.length; ) {
     const end = cutAfter(text, start)
-    const piece = parser.parse(text.slice(start, end))
-    shift(piece, start, place.toPoint(start) ?? {line: 1, column: 1, offset: start})
-    yield piece
+    parser.at = place.toPoint(start) ?? {line: 1, column: 1, offset: start}
+    yield parser.parse(text.slice(start, end))
     start = end
+  }
+}
+
+interface Point {
+  line: number
+  column: number
+  offset?: number
+}
+
+/**
+ * The English parser, placing what it reads at `at` rather than at the start of a text: a
+ * piece of a longer text gets its positions in that text. The points are moved as the parser
+ * first makes them, a flat list of tokens, before its plugins share them between parents and
+ * children (moving them in the finished tree takes a walk that cost more than the parse).
+ */
+class PlacedParser extends ParseEnglish {
+  at: Point = {line: 1, column: 1, offset: 0}
+
+  override tokenize(value: string): SentenceContent[] {
+    const tokens = super.tokenize(value)
+    const {line, column, offset = 0} = this.at
+    if (line === 1 && column === 1 && offset === 0) return tokens
+    const move = (point: Point | undefined): void => {
+      if (!point) return
+      if (point.line === 1) point.column += column - 1
+      point.line += line - 1
+      point.offset = (point.offset ?? 0) + offset
+    }
+    for (const token of tokens) {
+      // A word and its text share their start; each has its own end.
+      move(token.position?.start)
+      move(token.position?.end)
+      if (token.type === 'WordNode') for (const child of token.children) move(child.position?.end)
+    }
+    return tokens
   }
 }
 
@@ -83,35 +117,4 @@ function cutAfter(text: string, start: number): number {
   if (space !== -1) return base + space + 1
   // No space in 8,000 characters: cut anywhere, but never inside a surrogate pair.
   return /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit + 1 : limit
-}
-
-/** Move the positions of a piece parsed alone to where it sits in the whole text. */
-function shift(tree: Root, offset: number, at: {line: number; column: number}): void {
-  // The parser shares point objects between parents and children: shift each one once. A
-  // plain walk, since unist-util-visit's bookkeeping cost more than the parse of the piece.
-  const moved = new Set<Point>()
-  const move = (point: Point | undefined): void => {
-    if (!point || moved.has(point)) return
-    moved.add(point)
-    if (point.line === 1) point.column += at.column - 1
-    point.line += at.line - 1
-    point.offset = (point.offset ?? 0) + offset
-  }
-  const walk = (node: Node): void => {
-    move(node.position?.start)
-    move(node.position?.end)
-    for (const child of node.children ?? []) walk(child)
-  }
-  walk(tree)
-}
-
-interface Point {
-  line: number
-  column: number
-  offset?: number
-}
-
-interface Node {
-  position?: {start: Point; end: Point}
-  children?: Node[]
 }

@@ -1,4 +1,4 @@
-import {applyFixes, chooseFixes, loadTagger, maxFixPasses, type Finding, type Fix, type Linter} from 'retext-stigma'
+import {applyFixes, chooseFixes, loadTagger, maxFixPasses, TaggerNotLoadedError, type Finding, type Fix, type Linter} from 'retext-stigma'
 import {applyDirectives, type Directive} from './directives.js'
 import type {Format} from './format.js'
 import {lintByBlocks, type Incremental} from './incremental.js'
@@ -40,20 +40,35 @@ export interface DocumentLint {
 export async function lintDocument(text: string, format: Format, linter: Linter, options?: Omit<LintDocumentOptions, 'incremental'>): Promise<DocumentLint>
 export async function lintDocument(text: string, format: Format, linter: Linter, options: LintDocumentOptions): Promise<DocumentLint | undefined>
 export async function lintDocument(text: string, format: Format, linter: Linter, options: LintDocumentOptions = {}): Promise<DocumentLint | undefined> {
-  // The engine lints synchronously; a bundle or a browser cannot load the tagger then.
-  await loadTagger()
   let found: Finding[] | undefined
   if (options.incremental) {
+    // An editor lints block by block for as long as it runs: load the tagger up front.
+    await loadTagger()
     found = await lintByBlocks(text, format, linter, options.incremental)
     if (!found) return undefined
   } else {
-    found = await findingsOf(text, format, linter, options.prefilter !== false)
+    found = await withTagger(() => findingsOf(text, format, linter, options.prefilter !== false))
   }
   const reportUnused = options.reportUnusedDirectives === true
   // Every directive's comment holds this; a document without it has none to apply.
   const directed = text.includes('destigma-') && (found.length > 0 || reportUnused) && !options.incremental
   const {findings, unused} = directed ? await applyDirectives(text, format, found, {reportUnused}) : {findings: found, unused: []}
   return {findings, unusedDirectives: unused, fixes: chooseFixes(findings)}
+}
+
+/**
+ * Run a lint, loading the part-of-speech tagger and running it again if a sentence needed it:
+ * the engine lints synchronously, and a bundle or a browser can only load the tagger
+ * asynchronously. Most documents never need it, and so never pay for loading it.
+ */
+async function withTagger<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (!(error instanceof TaggerNotLoadedError)) throw error
+    await loadTagger()
+    return run()
+  }
 }
 
 /** The findings of a whole document, piece by piece: a long document's whole tree would take gigabytes, each piece's findings do not. */

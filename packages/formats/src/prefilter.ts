@@ -13,9 +13,20 @@ export interface ProseScan {
   mayMatch(text: string): boolean
   /** True when no rule looks beyond the paragraph it matches in. */
   paragraphLocal: boolean
-  /** True when the raw text holds the words of a term whose conditions read its whole paragraph. */
-  readsParagraph(text: string): boolean
+  /** A text's words read once, to ask of its ranges (blocks, sentences) without reading them again. */
+  index(text: string): TextRanges
 }
+
+/** What the prefilter asks of a range of an indexed text (a range never cuts a word). */
+export interface TextRanges {
+  /** False when no rule can match in the range. */
+  mayMatch(start: number, end: number): boolean
+  /** True when the range holds the words of a term whose conditions read its whole paragraph. */
+  readsParagraph(start: number, end: number): boolean
+}
+
+/** Whether a range of a text may match. */
+type RangeMatch = (start: number, end: number) => boolean
 
 const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,31}));/g
 
@@ -46,11 +57,13 @@ const reference = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{0,3
  */
 export async function readCandidateProse(text: string, format: Format, scan: ProseScan): Promise<Iterable<Root> | undefined> {
   const markup = format === 'markdown' || format === 'mdx' || format === 'html'
-  const mayMatch = (part: string): boolean => scan.mayMatch(part) || (markup && part.includes('&') && scan.mayMatch(decodedReferences(part)))
+  // Markup may write a word's letters as character references (`j&#117;nkie`).
+  const referenced = (part: string): boolean => markup && part.includes('&') && scan.mayMatch(decodedReferences(part))
+  const whole = scan.index(text)
   // MDX can fail to parse, which is reported: it is always parsed, with its candidate-free blocks blanked.
-  if (format !== 'mdx' && !mayMatch(text)) return undefined
+  if (format !== 'mdx' && !whole.mayMatch(0, text.length) && !referenced(text)) return undefined
   if (format === 'html' || !scan.paragraphLocal) return readProseParts(text, format)
-  const blanked = blankBlocks(text, format, mayMatch, scan.readsParagraph)
+  const blanked = blankBlocks(text, format, (source) => (source === text ? whole : scan.index(source)), referenced)
   if (blanked === undefined) return undefined
   if (blanked === text) return readProseParts(text, format)
   // MDX keeps its blank lines: an ESM block or expression there is read to where it parses.
@@ -96,10 +109,12 @@ const definition = /^ {0,3}\[[^\]]*\]:/m
  * drop, turned into spaces; undefined when no block is left with a candidate (then nothing
  * can match, since no sentence spans a blank line).
  */
-function blankBlocks(text: string, format: Format, mayMatch: (part: string) => boolean, readsParagraph: (part: string) => boolean): string | undefined {
+function blankBlocks(text: string, format: Format, indexed: (source: string) => TextRanges, referenced: (part: string) => boolean): string | undefined {
   const [original, starts] = linesOf(text)
   const layout = format === 'markdown' ? markdownLayout(original, starts) : undefined
   const source = layout ? blankRanges(text, layout.blank) : text
+  const candidates = indexed(source)
+  const mayMatch: RangeMatch = (start, end) => candidates.mayMatch(start, end) || referenced(source.slice(start, end))
   // Blanking keeps every line's length, so the offsets of lines hold for both.
   const lines = source === text ? original : source.split('\n')
   const blocks: Block[] = []
@@ -109,7 +124,7 @@ function blankBlocks(text: string, format: Format, mayMatch: (part: string) => b
     while (index + 1 < lines.length && !blankLine.test(lines[index + 1] as string)) index++
     blocks.push({first, last: index, start: starts[first] as number, end: (starts[index] as number) + (lines[index] as string).length})
   }
-  const kept = new Set(blocks.filter((block) => mayMatch(source.slice(block.start, block.end))))
+  const kept = new Set(blocks.filter((block) => mayMatch(block.start, block.end)))
   // MDX is parsed whatever it holds: its syntax errors are reported.
   if (kept.size === 0 && format !== 'mdx') return undefined
   const markdown = format === 'markdown' || format === 'mdx'
@@ -125,7 +140,7 @@ function blankBlocks(text: string, format: Format, mayMatch: (part: string) => b
   for (const [position, block] of blocks.entries()) {
     const body = source.slice(block.start, block.end)
     if (kept.has(block)) {
-      const sentences = bySentence && !readsParagraph(body) ? blankSentences(body, mayMatch) : body
+      const sentences = bySentence && !candidates.readsParagraph(block.start, block.end) ? blankSentences(body, (start, end) => candidates.mayMatch(block.start + start, block.start + end)) : body
       if (sentences !== body) {
         result += source.slice(cursor, block.start) + sentences
         cursor = block.end
@@ -156,7 +171,7 @@ const quoteOpener = /["\u201C\u00AB\u201E\u2018&]|(?:^|[\s([{\-\u2014])'/
  * quotation is kept, and so is one that spans a line break after a kept sentence of its
  * paragraph (blanked, the break would start a paragraph there).
  */
-function blankSentences(block: string, mayMatch: (part: string) => boolean): string {
+function blankSentences(block: string, mayMatch: RangeMatch): string {
   const spans = sentenceSpans(block)
   if (spans.length < 2) return block
   const pieces: string[] = []
@@ -165,7 +180,7 @@ function blankSentences(block: string, mayMatch: (part: string) => boolean): str
   for (const [start, end] of spans) {
     if (block.slice(cursor, start).includes('\n')) paragraphKept = false
     const sentence = block.slice(start, end)
-    const keep: boolean = mayMatch(sentence) || quoteOpener.test(sentence) || (paragraphKept && sentence.includes('\n'))
+    const keep: boolean = mayMatch(start, end) || quoteOpener.test(sentence) || (paragraphKept && sentence.includes('\n'))
     pieces.push(block.slice(cursor, start), keep ? sentence : sentence.replace(/[^\r\n]/g, ' '))
     paragraphKept ||= keep
     cursor = end

@@ -24,14 +24,25 @@ export interface CandidateScan {
    */
   paragraphLocal: boolean
   /**
-   * Whether a text holds the words of a term whose conditions read its whole paragraph (a
-   * `window: paragraph` context), so that the paragraph must be parsed whole rather than
-   * only its sentences that may match.
+   * Read a whole text's words once, to ask the same of many of its parts (blocks, sentences)
+   * without reading each part again.
    *
-   * @param text - Raw text, one paragraph.
-   * @returns True when a sentence of it without an anchor may still decide a match.
+   * @param text - Raw text, markup and all.
+   * @returns Questions about ranges of it.
    */
-  readsParagraph(text: string): boolean
+  index(text: string): IndexedText
+}
+
+/** The candidate questions about ranges of one text; a range must not cut a word. */
+export interface IndexedText {
+  /** Whether the range holds an anchor word of an enabled term, with all its words. */
+  mayMatch(start: number, end: number): boolean
+  /**
+   * Whether the range holds the words of a term whose conditions read its whole paragraph (a
+   * `window: paragraph` context), so that the paragraph must be parsed whole rather than only
+   * its sentences that may match.
+   */
+  readsParagraph(start: number, end: number): boolean
 }
 
 /** Words too common to stand for a term; a term made only of them still gets one. */
@@ -82,22 +93,36 @@ function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan
   const anchors: Anchors = new Map()
   const wide: Anchors = new Map()
   let anchorable = true
-  // One path, pushed and popped on the way down: the trie has tens of thousands of nodes.
+  // One path, pushed and popped on the way down: the trie has tens of thousands of paths.
   const path: string[] = []
+  // The same few hundred words recur on every path: read each word's runs once.
+  const keyRuns = new Map<string, string[]>()
+  // Variants share their tails (compile.ts), so many paths reach one node: judge each node once.
+  const judged = new Map<TrieNode, {ends: boolean; wide: boolean}>()
+  const contexts: CompiledContext[] = [...compiled.contexts.values()]
+  const readsParagraph = (terminal: Terminal): boolean => {
+    const context = terminal.context ?? compiled.contexts.get(terminal.rule.id)
+    return context?.window === 'paragraph' && Boolean(context.requires ?? context.forbids)
+  }
+  const judge = (node: TrieNode): {ends: boolean; wide: boolean} => {
+    let verdict = judged.get(node)
+    if (!verdict) {
+      for (const field in node) if (!trieFields.has(field)) anchorable = false
+      for (const terminal of node.ends) if (terminal.context) contexts.push(terminal.context)
+      const ends = node.ends.filter((terminal) => enabled.has(terminal.rule.id))
+      judged.set(node, (verdict = {ends: ends.length > 0, wide: ends.some(readsParagraph)}))
+    }
+    return verdict
+  }
   const visit = (node: TrieNode): void => {
-    for (const field in node) if (!trieFields.has(field)) anchorable = false
-    const ends = node.ends.filter((terminal) => enabled.has(terminal.rule.id))
-    if (ends.length > 0) {
-      const needed = runsOf(path)
+    const verdict = judge(node)
+    if (verdict.ends) {
+      const needed = runsOf(path, keyRuns)
       const anchor = anchorOf(needed)
       if (anchor === undefined) anchorable = false
       else {
         addAnchor(anchors, anchor, needed)
-        const readsParagraph = (terminal: Terminal): boolean => {
-          const context = terminal.context ?? compiled.contexts.get(terminal.rule.id)
-          return context?.window === 'paragraph' && Boolean(context.requires ?? context.forbids)
-        }
-        if (ends.some(readsParagraph)) addAnchor(wide, anchor, needed)
+        if (verdict.wide) addAnchor(wide, anchor, needed)
       }
     }
     for (const [word, child] of node.next) {
@@ -108,20 +133,63 @@ function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan
   }
   visit(compiled.trie)
   if (!anchorable) return undefined
-  const contexts: CompiledContext[] = [...compiled.contexts.values()]
-  const collect = (node: TrieNode): void => {
-    for (const terminal of node.ends) if (terminal.context) contexts.push(terminal.context)
-    for (const child of node.next.values()) collect(child)
-  }
-  collect(compiled.trie)
   const paragraphLocal = contexts.every(
     (context) => Object.keys(context).every((field) => contextFields.has(field)) && (typeof context.window === 'number' || context.window === 'paragraph' || context.window === 'document')
   )
   return {
     paragraphLocal,
-    mayMatch: (text) => holdsAnyTerm(anchors, text),
-    readsParagraph: (text) => holdsAnyTerm(wide, text)
+    mayMatch: (text) => indexText(anchors, wide, text).mayMatch(0, text.length),
+    index: (text) => indexText(anchors, wide, text)
   }
+}
+
+/**
+ * One pass over a text's runs of letters and digits, noting where anchors of either kind
+ * stand, so a question about a range looks only at the runs in it, and not at all when no
+ * anchor stands there.
+ */
+function indexText(anchors: Anchors, wide: Anchors, text: string): IndexedText {
+  const lower = text.toLowerCase()
+  // Lower-casing a few characters changes their length: then lower-case run by run.
+  const sameLength = lower.length === text.length
+  const starts: number[] = []
+  const keys: string[] = []
+  const anchored: number[] = []
+  const wideAnchored: number[] = []
+  for (const match of (sameLength ? lower : text).matchAll(runs)) {
+    const key = sameLength ? match[0] : match[0].toLowerCase()
+    if (anchors.has(key)) anchored.push(keys.length)
+    if (wide.has(key)) wideAnchored.push(keys.length)
+    starts.push(match.index)
+    keys.push(key)
+  }
+  const holds = (list: Anchors, at: number[], start: number, end: number): boolean => {
+    const from = firstAtLeast(starts, start)
+    const to = firstAtLeast(starts, end)
+    let next = firstAtLeast(at, from)
+    if (next >= at.length || (at[next] as number) >= to) return false
+    const words = new Set(keys.slice(from, to))
+    for (; next < at.length && (at[next] as number) < to; next++) {
+      if (list.get(keys[at[next] as number] as string)?.some((needed) => needed.every((run) => words.has(run)))) return true
+    }
+    return false
+  }
+  return {
+    mayMatch: (start, end) => holds(anchors, anchored, start, end),
+    readsParagraph: (start, end) => holds(wide, wideAnchored, start, end)
+  }
+}
+
+/** The index of the first value in an ascending list that is at least `value` (the list's length if none). */
+function firstAtLeast(list: number[], value: number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((list[middle] as number) < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** Anchor run → the runs each term indexed under it needs (the anchor among them). */
@@ -133,24 +201,14 @@ function addAnchor(anchors: Anchors, anchor: string, needed: string[]): void {
   else anchors.set(anchor, [needed])
 }
 
-/** Whether a text holds every run of some term indexed in `anchors`. */
-function holdsAnyTerm(anchors: Anchors, text: string): boolean {
-  if (anchors.size === 0) return false
-  const lower = text.toLowerCase()
-  // Most texts hold no anchor at all: find one before collecting every run.
-  let found: string[][] | undefined
-  for (const [run] of lower.matchAll(runs)) if ((found = anchors.get(run))) break
-  if (!found) return false
-  const words = new Set<string>()
-  for (const [run] of lower.matchAll(runs)) words.add(run)
-  for (const word of words) if (anchors.get(word)?.some((needed) => needed.every((run) => words.has(run)))) return true
-  return false
-}
-
 /** The runs of letters and digits of the keys that are plain words (other kinds of key cannot be looked for in raw text). */
-function runsOf(path: string[]): string[] {
+function runsOf(path: string[], keyRuns: Map<string, string[]>): string[] {
   const found = new Set<string>()
-  for (const key of path) if (wordKey.test(key) && key === key.toLowerCase()) for (const [run] of key.matchAll(runs)) found.add(run)
+  for (const key of path) {
+    let own = keyRuns.get(key)
+    if (!own) keyRuns.set(key, (own = wordKey.test(key) && key === key.toLowerCase() ? Array.from(key.matchAll(runs), ([run]) => run) : []))
+    for (const run of own) found.add(run)
+  }
   return [...found]
 }
 

@@ -162,14 +162,10 @@ export function inWordSet(set: WordSet, key: string): boolean {
  */
 export function compileRules(rules: Rule[], classes: WordClasses = {}): CompiledRules {
   const trie = newNode()
-  const exceptions: NameNode = {next: new Map(), end: false}
-  const contexts = new Map<string, CompiledContext>()
-  const byId = new Map<string, Rule>()
-
   for (const rule of rules) {
-    byId.set(rule.id, rule)
-    for (const term of rule.terms) {
+    for (const [index, term] of rule.terms.entries()) {
       const termContext = term.context ? compileContext(term.context) : undefined
+      if (termContext) termOfContext.set(termContext, index)
       if (term.kind === 'pattern') {
         insertPattern(trie, rule, term, termContext, classes)
         continue
@@ -181,12 +177,110 @@ export function compileRules(rules: Rule[], classes: WordClasses = {}): Compiled
         insert(trie, variant.keys, terminal)
       }
     }
+  }
+  shareSuffixes(trie)
+  return {rules, trie, ...ruleLookups(rules)}
+}
+
+/** What a compiled rule set holds besides the trie: rules by id, the listed names, each rule's context. */
+function ruleLookups(rules: Rule[]): Pick<CompiledRules, 'byId' | 'exceptions' | 'contexts'> {
+  const byId = new Map<string, Rule>()
+  const exceptions: NameNode = {next: new Map(), end: false}
+  const contexts = new Map<string, CompiledContext>()
+  for (const rule of rules) {
+    byId.set(rule.id, rule)
     for (const name of rule.exceptions ?? []) insertName(exceptions, phraseKeys(name))
     contexts.set(rule.id, compileContext(rule.context ?? {}))
   }
+  return {byId, exceptions, contexts}
+}
 
-  shareSuffixes(trie)
-  return {rules, byId, trie, exceptions, contexts}
+/** Which term of its rule a term's compiled context came from, so a serialized trie can name it. */
+const termOfContext = new WeakMap<CompiledContext, number>()
+
+/**
+ * A compiled trie as plain data: the build writes the built-in rules' trie with it, so a
+ * process reads it back ({@link restoreRules}) instead of expanding every pattern again.
+ */
+export interface SerializedTrie {
+  /** Each terminal: its rule's id, its form, the index of the term whose context it carries, and a pattern's fields. */
+  terminals: Array<{rule: string; form: string; term?: number; exactWords?: Array<string | null>; captures?: Record<string, [number, number]>; skip?: number; span?: number}>
+  /** Each node: the indexes of its terminals, and its children as `[word, node index]`; node 0 is the root. */
+  nodes: Array<[number[], Array<[string, number]>]>
+}
+
+/**
+ * Write a compiled rule set's trie as plain data, each shared node and terminal once.
+ *
+ * @param compiled - Rules compiled by {@link compileRules}.
+ * @returns The trie as JSON-ready data.
+ */
+export function serializeTrie(compiled: CompiledRules): SerializedTrie {
+  const data: SerializedTrie = {terminals: [], nodes: []}
+  const terminalIds = new Map<Terminal, number>()
+  const nodeIds = new Map<TrieNode, number>()
+  const terminalId = (terminal: Terminal): number => {
+    let id = terminalIds.get(terminal)
+    if (id !== undefined) return id
+    terminalIds.set(terminal, (id = data.terminals.length))
+    const {rule, form, context, exactWords, captures, skip, span} = terminal
+    const term = context && termOfContext.get(context)
+    if (context && term === undefined) throw new Error(`retext-stigma: a terminal of ${rule.id} has a context that no term of it compiled`)
+    data.terminals.push({rule: rule.id, form, term, exactWords: exactWords?.map((word) => word ?? null), captures, skip, span})
+    return id
+  }
+  const nodeId = (node: TrieNode): number => {
+    let id = nodeIds.get(node)
+    if (id !== undefined) return id
+    nodeIds.set(node, (id = data.nodes.length))
+    const entry: [number[], Array<[string, number]>] = [node.ends.map(terminalId), []]
+    data.nodes.push(entry)
+    for (const [word, child] of node.next) entry[1].push([word, nodeId(child)])
+    return id
+  }
+  nodeId(compiled.trie)
+  return data
+}
+
+/**
+ * Read back a trie that {@link serializeTrie} wrote for these rules: the same paths and
+ * terminals as compiling them, without expanding a pattern.
+ *
+ * @param rules - The rules the trie was compiled from.
+ * @param data - The serialized trie.
+ * @returns The compiled rule set.
+ * @throws {Error} When the trie names a rule or a term that the rules do not hold.
+ */
+export function restoreRules(rules: Rule[], data: SerializedTrie): CompiledRules {
+  const lookups = ruleLookups(rules)
+  const termContexts = new Map<string, CompiledContext>()
+  const terminals = data.terminals.map(({rule: id, form, term, exactWords, captures, skip, span}): Terminal => {
+    const rule = lookups.byId.get(id)
+    if (!rule) throw new Error(`retext-stigma: the compiled trie names a rule it was not given, ${id}`)
+    const terminal: Terminal = {rule, form}
+    if (term !== undefined) {
+      const key = `${id} ${term}`
+      let context = termContexts.get(key)
+      const written = rule.terms[term]?.context
+      if (!written) throw new Error(`retext-stigma: the compiled trie names a term of ${id} with no context`)
+      if (!context) {
+        termContexts.set(key, (context = compileContext(written)))
+        termOfContext.set(context, term)
+      }
+      terminal.context = context
+    }
+    if (exactWords) terminal.exactWords = exactWords.map((word) => word ?? undefined)
+    if (captures) terminal.captures = captures
+    if (skip !== undefined && span !== undefined) Object.assign(terminal, {skip, span})
+    return terminal
+  })
+  const nodes = data.nodes.map(newNode)
+  for (const [index, [ends, children]] of data.nodes.entries()) {
+    const node = nodes[index] as TrieNode
+    if (ends.length > 0) node.ends = ends.map((id) => terminals[id] as Terminal)
+    if (children.length > 0) node.next = new Map(children.map(([word, id]) => [word, nodes[id] as TrieNode]))
+  }
+  return {rules, trie: nodes[0] ?? newNode(), ...lookups}
 }
 
 /**

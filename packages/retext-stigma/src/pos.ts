@@ -29,6 +29,17 @@ export async function loadTagger(): Promise<void> {
   setUp(winkNLP, model)
 }
 
+/**
+ * Thrown by a synchronous lint when a sentence needs the part-of-speech tagger and it cannot be
+ * loaded synchronously (in a browser, or from a bundle): `await loadTagger()` and lint again.
+ */
+export class TaggerNotLoadedError extends Error {
+  constructor(cause: unknown) {
+    super('retext-stigma: a sentence needs the part-of-speech tagger: `await loadTagger()` before linting synchronously in a browser or from a bundle', {cause})
+    this.name = 'TaggerNotLoadedError'
+  }
+}
+
 /** The tagger, loaded now if it is not yet. */
 function tagger(): Nlp {
   if (nlp) return nlp
@@ -36,7 +47,7 @@ function tagger(): Nlp {
     const load = nodeRequire()
     return setUp(load('wink-nlp') as typeof WinkNLP, load('wink-eng-lite-web-model') as Model)
   } catch (cause) {
-    throw new Error('retext-stigma: a sentence needs the part-of-speech tagger: `await loadTagger()` before linting synchronously in a browser or from a bundle', {cause})
+    throw new TaggerNotLoadedError(cause)
   }
 }
 

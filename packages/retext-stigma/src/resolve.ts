@@ -1,7 +1,7 @@
-import {compileRules, type CompiledRules} from './compile.js'
+import {compileRules, restoreRules, type CompiledRules} from './compile.js'
 import {checkRule, expandTerm} from '@destigma/rule-schema'
 import {checkOptions, choiceOptions, optionDefaults, OptionsError, type ChoiceOption, type OptionsProblem} from './options.js'
-import {ruleSet} from './rule-set.js'
+import {builtInTrie, ruleSet} from './rule-set.js'
 import type {Category, Locale, MentionsMode, QuotesMode, Rule, Severity, StigmaOptions} from './types.js'
 
 /**
@@ -136,7 +136,7 @@ function mergeLayers(layers: Array<StigmaOptions | undefined>): StigmaOptions {
 function ruleStateFor(resolved: ResolvedOptions): RuleState {
   // The built-in set is compiled once for the process; custom rules make a set of their own.
   const compiled =
-    resolved.customRules.length > 0 ? compileRules([...ruleSet.rules, ...resolved.customRules], ruleSet.classes) : (builtIn ??= compileRules(ruleSet.rules, ruleSet.classes))
+    resolved.customRules.length > 0 ? compileRules([...ruleSet.rules, ...resolved.customRules], ruleSet.classes) : (builtIn ??= restoreRules(ruleSet.rules, builtInTrie))
   const severities = new Map<string, Severity | 'off'>()
   for (const rule of compiled.rules) severities.set(rule.id, severityUnder(rule, resolved))
   const allowed = new Set<string>()
