@@ -100,7 +100,15 @@ describe('mentions are not reported by default', () => {
     ['terms a list includes', 'Outdated terms include lunatic, maniac and psycho.'],
     ['mentions of a quoted phrase', 'Mentions of "illegal immigrants" rose sharply in 2015.'],
     ['a title in an apposition after a title noun', 'Her first novel, Crack Baby, won a prize.'],
-    ['labelling anyone, with a quoted term', "Describing someone as an 'HIV carrier' suggests they are a danger."]
+    ['labelling anyone, with a quoted term', "Describing someone as an 'HIV carrier' suggests they are a danger."],
+    ['a label refused', 'He refuses to be called an AIDS sufferer.'],
+    ['a label not wanted', 'She does not want to be described as HIV-infected.'],
+    ['a label objected to', 'He objected to being described as an ex-con in the article.'],
+    ['a label nobody wants', 'Nobody wants to be known as a junkie for the rest of their life.'],
+    ['a word noun in an apposition', 'Older reports speak of AIDS orphans, a phrase many aid agencies now avoid.'],
+    ['a question about the word', 'Is inmate an offensive word?'],
+    ['a word rejected as a description', 'UNAIDS terminology guidelines reject HIV-infected as a description of people.'],
+    ['the writer\'s style rule with never', 'We say people living with HIV, never HIV sufferers.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -160,7 +168,11 @@ describe('frame words that do not make a mention', () => {
     ['a clause after not that no style rule opens', 'They are not junkies, but they need help.', ['junkie: junkies']],
     ['a novel named without a closing comma', 'In her first novel, Junkies are heroes.', ['junkie: Junkies']],
     ['people who came from somewhere', 'Addicts came from all over the city.', ['addict: Addicts']],
-    ['the word coming from another', 'Junkie comes from junk, slang for heroin.', []]
+    ['the word coming from another', 'Junkie comes from junk, slang for heroin.', []],
+    ['a label given, nothing refused', 'The man, who used to be called a junkie by neighbours, now runs a cafe.', ['junkie: junkie']],
+    ['an apposition that names people', 'The addicts, a group of six men, were moved on.', ['addict: addicts']],
+    ['a question about people', 'Is the addict a danger to others?', ['addict: addict']],
+    ['people used as something', 'Police used junkies as informants.', ['junkie: junkies']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -85,6 +85,9 @@ const wordFates = new Set('avoided used dropped replaced retired banned'.split('
 const replacingVerbs = new Set('replace replaces replaced replacing swap swaps swapped swapping substitute substitutes substituted'.split(' '))
 const definingVerbs = new Set('define defines defined defining'.split(' '))
 
+/** Words of refusing a label: `refuses to be called`, `hates being described as`. */
+const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected'.split(' '))
+
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
 const sayingVerbs = new Set('say saying write writing'.split(' '))
 
@@ -180,6 +183,7 @@ export class SentenceMentions {
     if (this.advisedAgainst(start) || this.labellingInGeneral(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.wordHistory(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
+    if (this.labelRejected(start) || this.wordInApposition(start, end) || this.askedAsWord(start, end) || this.handledAs(start, end)) return true
     return this.listedAfterFrame(first, last, quotation)
   }
 
@@ -437,15 +441,83 @@ export class SentenceMentions {
       (before === 'use' && negations.has(key(first - 2))) ||
       // `Say person who uses drugs, not junkie.`: the word a style rule (an imperative opening the
       // sentence or following a colon) sets aside.
-      (before === 'not' && /,/.test(this.between(first - 2, first - 1)) && /^(?:say|write|use|prefer)$/.test(key(this.clauseStart(first))))
+      ((before === 'not' || before === 'never') && /,/.test(this.between(first - 2, first - 1)) && this.styleRuleOpens(this.clauseStart(first)))
     if (!frame) return false
     return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
+  }
+
+  /** A style rule opens at token `at`: an imperative (`say …`) or its writer's own (`we say …`). */
+  private styleRuleOpens(at: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const verb = /^(?:we|i)$/.test(key(at)) ? at + 1 : at
+    return /^(?:say|write|use|prefer)$/.test(key(verb))
   }
 
   /** The first token of the clause holding token `at`: after the last colon before it, else the sentence's first. */
   private clauseStart(at: number): number {
     for (let index = at; index > 0; index--) if (this.between(index - 1, index).includes(':')) return index
     return 0
+  }
+
+  /**
+   * A label someone rejects: `He refuses to be called an AIDS sufferer`, `She does not want to
+   * be described as HIV-infected`, `objected to being described as an ex-con`, `Nobody wants to
+   * be known as a junkie`. A passive of naming after `be` or `being`, with a word of refusal or a
+   * negation a few words before it. (`Being called a junkie made him stop going` rejects nothing:
+   * a use.)
+   */
+  private labelRejected(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    let at = first - 1
+    if (/^(?:a|an)$/.test(key(at))) at--
+    if (key(at) === 'as') {
+      at--
+      if (key(at) === 'to' && /^(?:referred|spoken)$/.test(key(at - 1))) at--
+      if (!/^(?:described|referred|known|seen|labelled|labeled|branded|portrayed|spoken)$/.test(key(at))) return false
+    } else if (!/^(?:called|labelled|labeled|branded|dubbed|termed)$/.test(key(at))) return false
+    if (!/^(?:be|being)$/.test(key(at - 1))) return false
+    // Nothing but opening quotation marks between the verb and the term.
+    for (let index = at + 1; index <= first; index++) if (!/^[\s"'\u201C\u2018]*$/.test(this.between(index - 1, index))) return false
+    for (let index = at - 2; index >= Math.max(0, at - 6); index--) if (rejections.has(key(index)) || negations.has(key(index))) return true
+    return false
+  }
+
+  /**
+   * What others speak of, then called a word in an apposition: `Older reports speak of AIDS
+   * orphans, a phrase many agencies now avoid`. (`The addicts, a term the paper used, were moved
+   * on` still uses the term of people.)
+   */
+  private wordInApposition(first: number, last: number): boolean {
+    const key = (offset: number): string => this.tokens[last + offset]?.key ?? ''
+    const before = (offset: number): string => this.tokens[first - offset]?.key ?? ''
+    if (!/^(?:of|about|to)$/.test(before(1)) || !/^(?:speak|speaks|spoke|spoken|talk|talks|talked|write|writes|wrote|written|refer|refers|referred)$/.test(before(2))) return false
+    if (!/^\s*,\s*$/.test(this.between(last, last + 1))) return false
+    const at = /^(?:a|an|the|that|this)$/.test(key(1)) ? 2 : 1
+    return wordNouns.has(key(at)) || (frameAdjectives.test(key(at)) && wordNouns.has(key(at + 1)))
+  }
+
+  /** A question about the word: `Is inmate an offensive word?`, `Is addict still acceptable?`. */
+  private askedAsWord(first: number, last: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    if (first !== 1 || !/^(?:is|was|isn't)$/.test(key(0))) return false
+    const next = this.tokens[last + 1]
+    if (!next || next.gapBefore) return false
+    for (let index = last + 1; index <= last + 4 && index < this.tokens.length; index++) {
+      if (this.tokens[index]?.gapBefore) return false
+      if (wordNouns.has(key(index)) || /^(?:acceptable|okay|ok)$/.test(key(index))) return true
+    }
+    return false
+  }
+
+  /**
+   * A verb that handles words, with the bare term as its object and what it is taken as after it:
+   * `guidelines reject HIV-infected as a description of people`, `adopted addict as a term`.
+   */
+  private handledAs(first: number, last: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    if (!wordUseVerbs.has(key(first - 1)) || this.tokens[first]?.gapBefore || key(last + 1) !== 'as' || this.tokens[last + 1]?.gapBefore) return false
+    const noun = /^(?:a|an|the)$/.test(key(last + 2)) ? key(last + 3) : key(last + 2)
+    return wordNouns.has(noun) || /^(?:description|descriptions|name|names)$/.test(noun)
   }
 
   /**
