@@ -73,3 +73,25 @@ describe('sobriety and test idioms', () => {
     expect(lint('The water sample came back clean for lead.')).toEqual([])
   })
 })
+
+describe('a rule off its topic', () => {
+  const cog: Rule = {...sprocket, id: 'test-cog', terms: [{phrase: 'cogster'}], context: {forbids: ['lathe'], off_topic: ['lathe*', 'spindle']}}
+  const cogs = (text: string) => lint(text, {customRules: [cog]}).filter((finding) => finding.ruleId === cog.id).map((finding) => finding.actual)
+  const filler = (count: number) => Array.from({length: count}, () => 'The council met again.').join(' ')
+
+  it('does not fire in a document about something else, however far the words are', () => {
+    expect(cogs('A cogster arrived.\n\nThe lathes were old. The spindle broke.')).toEqual([])
+    expect(cogs(`A cogster arrived. ${filler(20)} The lathe was old.`)).toEqual(['cogster'])
+  })
+
+  it('takes two of its words at least, and one every 300 words', () => {
+    expect(cogs('A cogster arrived. Her brother had a lathe once.')).toEqual(['cogster'])
+    expect(cogs(`A cogster arrived. The lathe and the spindle. ${filler(200)}`)).toEqual(['cogster'])
+  })
+
+  it('says so on the rule page', async () => {
+    const {listRules, rulePage} = await import('retext-stigma')
+    const hooker = listRules().find((rule) => rule.id === 'hooker')
+    expect(hooker && rulePage(hooker)).toMatch(/Does not fire in a document about: rugby, scrum\*, .* \(two of them at least, and one every 300 words\)\./)
+  })
+})

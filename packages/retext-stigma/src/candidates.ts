@@ -56,10 +56,10 @@ const runs = /[\p{L}\p{M}\p{N}]+/gu
 
 /** The fields this scan knows; anything else in the compiled set is something it cannot judge. */
 const trieFields = new Set(['next', 'ends'])
-// Parts of speech read the sentence; `topic` and `window: document` read the raw text (topic.ts),
+// Parts of speech read the sentence; `topic`, `offTopic` and `window: document` read the raw text (topic.ts),
 // which blanking a paragraph leaves as it is, so none of them needs a skipped paragraph parsed.
 const contextFields = new Set([
-  'window', 'requires', 'forbids', 'topic', 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'standalone',
+  'window', 'requires', 'forbids', 'topic', 'offTopic', 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'standalone',
   'head', 'precededByPos', 'notPrecededByPos', 'followedByPos', 'notFollowedByPos', 'needsTags'
 ])
 

@@ -34,6 +34,7 @@ export interface CompiledContext {
   requires?: WordSet
   forbids?: WordSet
   topic?: WordSet
+  offTopic?: WordSet
   precededBy?: WordSet
   notPrecededBy?: WordSet
   followedBy?: WordSet
@@ -324,6 +325,7 @@ function compileContext(context: RuleContext): CompiledContext {
     window: context.window ?? 4,
     requires: compileWordSet(context.requires),
     topic: compileWordSet(context.topic),
+    offTopic: compileWordSet(context.off_topic),
     forbids: compileWordSet(context.forbids),
     precededBy: compileWordSet(context.preceded_by),
     notPrecededBy: compileWordSet(context.not_preceded_by),

@@ -165,6 +165,10 @@ function tagsHold(context: CompiledContext, first: number, last: number, previou
 }
 
 function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, {paragraph, document, tagOf}: Surroundings): boolean {
+  // A document about something else altogether (a match report for `hooker`, a software manual
+  // for `vagrant`). Turning a rule off takes two of its words at least: one passing word in a
+  // short text (`Her brother played rugby once`) says nothing.
+  if (context.offTopic && isAbout(document(), context.offTopic, 2)) return false
   const previous = previousWord(tokens, first)
   const next = nextWord(tokens, last)
   // A word a context requires may stand outside the quotation marks round the match (`is “so

@@ -51,8 +51,9 @@ export function occurrences(document: DocumentWords, list: WordSet): number {
  *
  * @param document - The document's words.
  * @param topic - The topic's words.
+ * @param least - Fewest occurrences that count, however short the document.
  * @returns True when the document is about the topic.
  */
-export function isAbout(document: DocumentWords, topic: WordSet): boolean {
-  return occurrences(document, topic) >= Math.max(1, document.total / topicDensity)
+export function isAbout(document: DocumentWords, topic: WordSet, least = 1): boolean {
+  return occurrences(document, topic) >= Math.max(least, document.total / topicDensity)
 }

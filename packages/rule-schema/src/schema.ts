@@ -24,6 +24,7 @@ const contextSchema = {
     requires: wordList,
     forbids: wordList,
     topic: wordList,
+    off_topic: wordList,
     preceded_by: wordList,
     not_preceded_by: wordList,
     followed_by: wordList,

@@ -73,6 +73,8 @@ export interface RuleContext {
   forbids?: string[]
   /** `requires` also holds when the whole document is about these words (one in every 300 words or more). */
   topic?: string[]
+  /** The rule does not fire at all in a document about these words (two at least, and one in every 300 words or more): a match report, a software manual. */
+  off_topic?: string[]
   /** The word right before the match must be one of these. */
   preceded_by?: string[]
   /** The word right before the match must not be one of these. */
