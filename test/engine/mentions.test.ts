@@ -108,7 +108,10 @@ describe('mentions are not reported by default', () => {
     ['a word noun in an apposition', 'Older reports speak of AIDS orphans, a phrase many aid agencies now avoid.'],
     ['a question about the word', 'Is inmate an offensive word?'],
     ['a word rejected as a description', 'UNAIDS terminology guidelines reject HIV-infected as a description of people.'],
-    ['the writer\'s style rule with never', 'We say people living with HIV, never HIV sufferers.']
+    ['the writer\'s style rule with never', 'We say people living with HIV, never HIV sufferers.'],
+    ['a glossary arrow', 'Swaps that are always safe: addict → person with addiction, drug abuse → drug use.'],
+    ['a glossary arrow between quotations', 'Replace "drug abusers" -> "people who use drugs" everywhere.'],
+    ['a glossary arrow between emphases', 'Idioms: *got clean* → *stopped using drugs*.', {preset: 'strict' as const}]
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -172,7 +175,8 @@ describe('frame words that do not make a mention', () => {
     ['a label given, nothing refused', 'The man, who used to be called a junkie by neighbours, now runs a cafe.', ['junkie: junkie']],
     ['an apposition that names people', 'The addicts, a group of six men, were moved on.', ['addict: addicts']],
     ['a question about people', 'Is the addict a danger to others?', ['addict: addict']],
-    ['people used as something', 'Police used junkies as informants.', ['junkie: junkies']]
+    ['people used as something', 'Police used junkies as informants.', ['junkie: junkies']],
+    ['a dash, not an arrow', 'The addicts - six men in all - were moved on.', ['addict: addicts']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -85,6 +85,10 @@ const wordFates = new Set('avoided used dropped replaced retired banned'.split('
 const replacingVerbs = new Set('replace replaces replaced replacing swap swaps swapped swapping substitute substitutes substituted'.split(' '))
 const definingVerbs = new Set('define defines defined defining'.split(' '))
 
+/** An arrow from one wording to another, opening or closing a gap. */
+const arrow = /^(?:\u2192|\u21D2|->|=>)/
+const arrowBefore = /(?:\u2192|\u21D2|->|=>)$/
+
 /** Words of refusing a label: `refuses to be called`, `hates being described as`. */
 const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected'.split(' '))
 
@@ -184,6 +188,7 @@ export class SentenceMentions {
     if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     if (this.labelRejected(start) || this.wordInApposition(start, end) || this.askedAsWord(start, end) || this.handledAs(start, end)) return true
+    if (this.besideArrow(start, end)) return true
     return this.listedAfterFrame(first, last, quotation)
   }
 
@@ -457,6 +462,19 @@ export class SentenceMentions {
   private clauseStart(at: number): number {
     for (let index = at; index > 0; index--) if (this.between(index - 1, index).includes(':')) return index
     return 0
+  }
+
+  /**
+   * A glossary's mapping from one wording to another: `addict → person with addiction`, `*got
+   * clean* → *stopped using drugs*`, `"drug abusers" -> "people who use drugs"`. An arrow right
+   * after the term (or its quotation) or right before it makes both sides words.
+   */
+  private besideArrow(start: number, end: number): boolean {
+    const tail = this.tokens[end]
+    const head = this.tokens[start]
+    const after = end + 1 < this.tokens.length ? this.between(end, end + 1) : tail ? this.text.slice(tail.end, tail.end + 8) : ''
+    const before = start > 0 ? this.between(start - 1, start) : head ? this.text.slice(Math.max(0, head.start - 8), head.start) : ''
+    return arrow.test(after.replace(/^[\s"'*_\u201D\u2019)]*/, '')) || arrowBefore.test(before.replace(/[\s"'*_\u201C\u2018(]*$/, ''))
   }
 
   /**
