@@ -111,7 +111,8 @@ describe('mentions are not reported by default', () => {
     ['the writer\'s style rule with never', 'We say people living with HIV, never HIV sufferers.'],
     ['a glossary arrow', 'Swaps that are always safe: addict → person with addiction, drug abuse → drug use.'],
     ['a glossary arrow between quotations', 'Replace "drug abusers" -> "people who use drugs" everywhere.'],
-    ['a glossary arrow between emphases', 'Idioms: *got clean* → *stopped using drugs*.', {preset: 'strict' as const}]
+    ['a glossary arrow between emphases', 'Idioms: *got clean* → *stopped using drugs*.', {preset: 'strict' as const}],
+    ['a band named after its noun', 'The band Juvenile Delinquents played the Roxy in 1977.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.

@@ -36,7 +36,7 @@ const objectPronouns = new Set('them him her it us me you people someone anyone 
 
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 const titleNouns = new Set(
-  'title titles film films movie book novel song album documentary series show programme program play poem article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch'.split(
+  'title titles film films movie book novel song album single track band documentary series show programme program play musical opera poem painting exhibition magazine article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch game'.split(
     ' '
   )
 )
