@@ -233,6 +233,28 @@ describe('mentions in Markdown and HTML', () => {
     const html = '<p>The word &ldquo;junkie&rdquo; hurts. The word <em>&ldquo;crackhead&rdquo;</em> too. The junkie left.</p>'
     expect(lintTree(await readProse(html, 'html'), html).map((finding) => finding.offset)).toEqual([html.lastIndexOf('junkie')])
   })
+
+  it('takes a style guide table\'s "Avoid" column for words, and its other columns and other tables for prose', async () => {
+    const markdown = [
+      '| Avoid | Use instead | Why |',
+      '| --- | --- | --- |',
+      '| addict | person with an addiction | Junkies hear it every day. |',
+      '| **Don’t say:** | Say |',
+      '',
+      '| Instead of | Use |',
+      '| - | - |',
+      '| committed suicide | died by suicide |',
+      '',
+      '| Name | Note |',
+      '| - | - |',
+      '| Ward 3 | the addicts’ ward |'
+    ].join('\n')
+    const actuals = async (options: StigmaOptions = {}) => lintTree(await readProse(markdown, 'markdown'), markdown, options).map((finding) => `${finding.actual} ${finding.severity}`)
+    expect(await actuals()).toEqual(['Junkies error', 'addicts’ warning'])
+    // Lowered one step (warning to info), as every mention is, and reported as used under `report`.
+    expect(await actuals({mentions: 'lower'})).toEqual(['addict info', 'Junkies error', 'committed suicide info', 'addicts’ warning'])
+    expect(await actuals({mentions: 'report'})).toEqual(['addict warning', 'Junkies error', 'committed suicide warning', 'addicts’ warning'])
+  })
 })
 
 describe('the mentions option', () => {

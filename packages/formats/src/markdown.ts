@@ -1,4 +1,4 @@
-import type {Link, Root as MdastRoot, RootContent, TableCell, Yaml} from 'mdast'
+import type {Link, Root as MdastRoot, RootContent, Table, TableCell, Yaml} from 'mdast'
 import type {Paragraph, Root} from 'nlcst'
 import {toNlcst} from 'mdast-util-to-nlcst'
 import {ParseEnglish} from 'parse-english'
@@ -17,6 +17,18 @@ import {isAbsurdMarkdown, readMarkdownFlat} from './flat.js'
 /** Front-matter keys whose values are prose. */
 const proseKeys = /^(title|description):[ \t]*(.*)$/
 
+/**
+ * Table headers whose column lists words as words, the wording a style guide sets aside: the
+ * engine takes what it finds there for mentions (nlcst `data.mention`).
+ */
+const wordsColumn =
+  /^(?:avoid|avoid using|avoid saying|don't use|don't say|do not use|do not say|instead of|rather than|not this|outdated|outdated terms?|old terms?|older terms?|(?:stigmatising|stigmatizing|problematic|offensive|harmful) (?:terms?|language|words?|phrases?)|(?:language|words|terms|phrases) to avoid|terms?|words?|phrases?|examples?|labels?)$/i
+
+/** The text of a node's text descendants. */
+function plainText(node: {value?: string; children?: unknown[]}): string {
+  return (node.value ?? '') + (node.children ?? []).map((child) => plainText(child as {value?: string; children?: unknown[]})).join('')
+}
+
 /** Node types that hold code, markup or data rather than prose. */
 const notProse = ['code', 'inlineCode', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']
 
@@ -24,7 +36,8 @@ const notProse = ['code', 'inlineCode', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpr
  * Read Markdown (CommonMark + GFM, with YAML front matter), or MDX when `mdx` is set.
  * Code, inline code, URLs, HTML, JSX attributes, expressions and front matter are not prose,
  * except the front matter's `title` and `description`; table cells, link text and image
- * alt text are.
+ * alt text are. Cells under a header that lists words as words ("Avoid", "Instead of") are
+ * marked as mentions.
  *
  * @param text - The source.
  * @param mdx - Parse as MDX (with `remark-mdx`, loaded only then).
@@ -71,13 +84,19 @@ async function readStructured(text: string, mdx: boolean): Promise<Root> {
   const references = alignTextNodes(mdast, text, (offset) => place.toPoint(offset))
   dropBareUrls(mdast)
   dropDefinitions(mdast)
-  const cells: TableCell[] = []
-  visit(mdast, 'tableCell', (cell) => {
-    cells.push(cell)
+  const cells: Array<{cell: TableCell; words: boolean}> = []
+  visit(mdast, 'table', (table: Table) => {
+    // A style guide's table names words in some columns ("Avoid", "Instead of"): those cells are mentions.
+    const words = (table.children[0]?.children ?? []).map((cell) => wordsColumn.test(plainText(cell).trim().replace(/[’]/g, "'").replace(/[:*_]+$/, '').trim()))
+    for (const row of table.children) for (const [index, cell] of row.children.entries()) cells.push({cell, words: words[index] === true})
   })
   const tree = toNlcst(mdast, file, ParseEnglish, {ignore: notProse}) as Root
   // Converted one by one: the converter would run a row's cells together into one sentence.
-  for (const cell of cells) tree.children.push(...paragraphsOf({type: 'root', children: [{type: 'paragraph', children: cell.children}], position: cell.position}, file))
+  for (const {cell, words} of cells) {
+    const paragraphs = paragraphsOf({type: 'root', children: [{type: 'paragraph', children: cell.children}], position: cell.position}, file)
+    if (words) for (const paragraph of paragraphs) paragraph.data = {...paragraph.data, mention: true}
+    tree.children.push(...paragraphs)
+  }
   endReferences(tree, references, (offset) => place.toPoint(offset))
   const front = mdast.children[0]
   if (front?.type === 'yaml') tree.children.unshift(...frontMatterProse(text, front))

@@ -54,7 +54,7 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
   // Scanned only when a rule's context is the whole document.
   let words: DocumentWords | undefined
   const document = (): DocumentWords => (words ??= documentWords(text))
-  for (const {sentences, start: paragraphStart} of paragraphTokens(tree)) {
+  for (const {sentences, start: paragraphStart, mention: wordsOnly} of paragraphTokens(tree)) {
     for (const tokens of sentences) {
       const matches = matchSentence(tokens, compiled, enabled, sentences, document)
       if (matches.length === 0) continue
@@ -62,6 +62,7 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
       let mentions: SentenceMentions | undefined
       const isMention = (match: Match, quoted: boolean): boolean => {
         if (settings.mentions === 'report') return false
+        if (wordsOnly) return true
         mentions ??= new SentenceMentions(tokens, text, (first, last) => matches.some((other) => other.first >= first && other.last <= last))
         return mentions.isMention(match.first, match.last, quoted)
       }

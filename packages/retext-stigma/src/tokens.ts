@@ -23,6 +23,8 @@ export interface Token {
 export interface ParagraphTokens {
   sentences: Token[][]
   start: number
+  /** A reader marked the paragraph as words discussed as words (`data.mention`: a style guide's "Avoid" column). */
+  mention: boolean
 }
 
 const trailingApostrophe = /^['\u2019]$/
@@ -45,7 +47,7 @@ export function* paragraphTokens(tree: Root): Generator<ParagraphTokens> {
   for (const paragraph of paragraphs) {
     const sentences: Token[][] = []
     for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') sentences.push(tokensOf(sentence))
-    yield {sentences, start: paragraph.position?.start.offset ?? 0}
+    yield {sentences, start: paragraph.position?.start.offset ?? 0, mention: (paragraph.data as {mention?: unknown} | undefined)?.mention === true}
   }
 }
 
