@@ -255,6 +255,15 @@ describe('mentions in Markdown and HTML', () => {
     expect(await actuals({mentions: 'lower'})).toEqual(['addict info', 'Junkies error', 'committed suicide info', 'addicts’ warning'])
     expect(await actuals({mentions: 'report'})).toEqual(['addict warning', 'Junkies error', 'committed suicide warning', 'addicts’ warning'])
   })
+
+  it('does the same for an HTML table, headed in its first row', async () => {
+    const html =
+      '<table><tr><th>Don&rsquo;t say:</th><th>Say</th></tr><tr><td>addict</td><td>person with an addiction; junkies hear it</td></tr></table>' +
+      '<table><tr><th>Ward</th><th>Note</th></tr><tr><td>3</td><td>the addicts’ ward</td></tr></table>'
+    const actuals = async (options: StigmaOptions = {}) => lintTree(await readProse(html, 'html'), html, options).map((finding) => finding.actual)
+    expect(await actuals()).toEqual(['junkies', 'addicts’'])
+    expect(await actuals({mentions: 'report'})).toEqual(['addict', 'junkies', 'addicts’'])
+  })
 })
 
 describe('the mentions option', () => {

@@ -11,6 +11,7 @@ import {alignTextNodes, endReferences} from './align.js'
 import {rememberComments, type Comment} from './comments.js'
 import {joinParts} from './bounded-parse.js'
 import {isAbsurdHtml, readHtmlFlat} from './flat.js'
+import {listsWords, plainText} from './words-column.js'
 
 /** Elements whose text is code or data, not prose (script, style, svg and math are skipped by the converter already). */
 const notProse = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'template', 'noscript'])
@@ -70,9 +71,41 @@ function readStructured(text: string): Root {
   })
   // The converter needs a placed root; a document with nothing in it has none.
   if (!hast.position) return {type: 'RootNode', children: []}
+  const words = wordsCells(hast)
   const tree = toNlcst(hast, file, ParseEnglish) as Root
   endReferences(tree, references, (offset) => place.toPoint(offset))
+  if (words.length > 0) markMentions(tree, words)
   return tree
+}
+
+/** Source ranges of the table cells under a header that lists words as words (see words-column.ts). */
+function wordsCells(hast: HastRoot): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  visit(hast, 'element', (table: Element) => {
+    if (table.tagName !== 'table') return
+    const rows: Element[] = []
+    visit(table, 'element', (row: Element) => {
+      if (row.tagName === 'tr') rows.push(row)
+    })
+    const cellsOf = (row: Element): Element[] => row.children.filter((child): child is Element => child.type === 'element' && (child.tagName === 'td' || child.tagName === 'th'))
+    const header = rows[0] ? cellsOf(rows[0]).map((cell) => listsWords(plainText(cell))) : []
+    if (!header.includes(true)) return
+    for (const row of rows.slice(1)) {
+      for (const [index, cell] of cellsOf(row).entries()) {
+        const {start, end} = cell.position ?? {}
+        if (header[index] && start?.offset !== undefined && end?.offset !== undefined) ranges.push([start.offset, end.offset])
+      }
+    }
+  })
+  return ranges
+}
+
+/** Mark each paragraph that lies in one of the ranges as words discussed as words. */
+function markMentions(tree: Root, ranges: Array<[number, number]>): void {
+  for (const paragraph of tree.children) {
+    const at = paragraph.position?.start.offset
+    if (paragraph.type === 'ParagraphNode' && at !== undefined && ranges.some(([start, end]) => start <= at && at < end)) paragraph.data = {...paragraph.data, mention: true}
+  }
 }
 
 /**

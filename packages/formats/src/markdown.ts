@@ -13,21 +13,10 @@ import {alignTextNodes, endReferences} from './align.js'
 import {rememberComments, type Comment} from './comments.js'
 import {joinParts} from './bounded-parse.js'
 import {isAbsurdMarkdown, readMarkdownFlat} from './flat.js'
+import {listsWords, plainText} from './words-column.js'
 
 /** Front-matter keys whose values are prose. */
 const proseKeys = /^(title|description):[ \t]*(.*)$/
-
-/**
- * Table headers whose column lists words as words, the wording a style guide sets aside: the
- * engine takes what it finds there for mentions (nlcst `data.mention`).
- */
-const wordsColumn =
-  /^(?:avoid|avoid using|avoid saying|don't use|don't say|do not use|do not say|instead of|rather than|not this|outdated|outdated terms?|old terms?|older terms?|(?:stigmatising|stigmatizing|problematic|offensive|harmful) (?:terms?|language|words?|phrases?)|(?:language|words|terms|phrases) to avoid|terms?|words?|phrases?|examples?|labels?)$/i
-
-/** The text of a node's text descendants. */
-function plainText(node: {value?: string; children?: unknown[]}): string {
-  return (node.value ?? '') + (node.children ?? []).map((child) => plainText(child as {value?: string; children?: unknown[]})).join('')
-}
 
 /** Node types that hold code, markup or data rather than prose. */
 const notProse = ['code', 'inlineCode', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']
@@ -87,7 +76,7 @@ async function readStructured(text: string, mdx: boolean): Promise<Root> {
   const cells: Array<{cell: TableCell; words: boolean}> = []
   visit(mdast, 'table', (table: Table) => {
     // A style guide's table names words in some columns ("Avoid", "Instead of"): those cells are mentions.
-    const words = (table.children[0]?.children ?? []).map((cell) => wordsColumn.test(plainText(cell).trim().replace(/[’]/g, "'").replace(/[:*_]+$/, '').trim()))
+    const words = (table.children[0]?.children ?? []).map((cell) => listsWords(plainText(cell)))
     for (const row of table.children) for (const [index, cell] of row.children.entries()) cells.push({cell, words: words[index] === true})
   })
   const tree = toNlcst(mdast, file, ParseEnglish, {ignore: notProse}) as Root
