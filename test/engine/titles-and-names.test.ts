@@ -105,3 +105,18 @@ describe('names that go on in an acronym', () => {
     expect(found(text)).toEqual(expected)
   })
 })
+
+describe('headlines that drop an article', () => {
+  it('match a term that begins with one at the start of a title line, with suggestions and no fix', () => {
+    expect(lint('Convict Escapes From Open Prison').map((finding) => [finding.ruleId, finding.actual, finding.expected[0]])).toEqual([['convict', 'Convict', 'A person in prison']])
+    // The rule's safe fix would bring its article in: suggested, not applied.
+    const [finding] = lint('Schizophrenic Stabbed Neighbour, Court Hears')
+    expect([finding?.ruleId, finding?.actual, finding?.fix]).toEqual(['diagnosis-as-noun', 'Schizophrenic', undefined])
+    expect(lint('The schizophrenic was stabbed.')[0]?.fix?.text).toBe('The person with schizophrenia')
+  })
+
+  it('only at the start of a title line, and never in running text', () => {
+    expect(found('Courts Convict Fewer Drug Dealers Than Before')).toEqual([])
+    expect(found('Convict escapes are rare, the governor said.')).toEqual([])
+  })
+})

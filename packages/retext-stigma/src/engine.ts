@@ -111,8 +111,9 @@ function findingFor(
     const cased = acronym && match.first === 0 ? matchCasing('X', shown) : matchCasing(actual, shown, acronym)
     const alternative: Alternative = {text: cased}
     if (edit) alternative.fix = edit
-    // A lowered match (quoted, or a mention) keeps its suggestions but gets no automatic fix.
-    if (suggestion.safe && edit && !lowered) fix = edit
+    // A lowered match (quoted, or a mention) keeps its suggestions but gets no automatic fix;
+    // so does a headline's term without its article, whose wordings would bring one in.
+    if (suggestion.safe && edit && !lowered && !match.articleDropped) fix = edit
     if (!alternatives.some((other) => other.text === alternative.text)) alternatives.push(alternative)
   }
   const finding: RawFinding = {

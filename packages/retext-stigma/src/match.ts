@@ -16,6 +16,8 @@ export interface Match {
   last: number
   start: number
   end: number
+  /** A headline dropped the term's article (`Convict Escapes From Open Prison`): suggest, but fix nothing. */
+  articleDropped?: boolean
 }
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
@@ -30,6 +32,14 @@ const numeral = /^\d[\d,.]*$/
 /** The trie node a word leads to; a numeral may also take a pattern's `{number}` branch. */
 function child(node: TrieNode, key: string): TrieNode | undefined {
   return node.next.get(key) ?? (numeral.test(key) ? node.next.get(anyNumber) : undefined)
+}
+
+const articles = ['a', 'an', 'the']
+
+/** Whether token `index` opens a line of title case (a headline), capitalised. */
+function startsTitleLine(tokens: Token[], index: number): boolean {
+  const token = tokens[index]
+  return token !== undefined && (index === 0 || token.lineBefore) && /^\p{Lu}/u.test(token.text) && inTitleLine(tokens, index)
 }
 
 /** Little words allowed inside a proper name (`National Institute on Drug Abuse`). */
@@ -63,15 +73,20 @@ export function matchSentence(
   const around: Surroundings = {paragraph, document, tagOf: lazyTags(tokens)}
   const candidates: Match[] = []
 
-  for (let first = 0; first < tokens.length; first++) {
-    let node = child(compiled.trie, tokens[first]?.key ?? '')
+  // Walk the trie from `node`, whose path has matched the tokens up to `first` (and, where
+  // `articleDropped`, an article the text leaves out).
+  const walk = (first: number, start: TrieNode | undefined, articleDropped: boolean): void => {
+    let node = start
     let last = first
     while (node) {
       for (const terminal of node.ends) {
+        // Only fixed terms: a pattern's `<<` and `>>` count trie keys, which the missing article would shift.
+        if (articleDropped && terminal.skip !== undefined) continue
         // A pattern's words before `<<` or after `>>` must be there but are not flagged.
         const from = first + (terminal.skip ?? 0)
         const to = terminal.span === undefined ? last : from + terminal.span - 1
-        const match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0}
+        const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0}
+        if (articleDropped) match.articleDropped = true
         if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
       const following = tokens[last + 1]
@@ -79,6 +94,13 @@ export function matchSentence(
       node = child(node, following.key)
       last++
     }
+  }
+  for (let first = 0; first < tokens.length; first++) {
+    const key = tokens[first]?.key ?? ''
+    walk(first, child(compiled.trie, key), false)
+    // Headlines drop articles (`Convict Escapes From Open Prison`): at the start of a title line,
+    // a term that begins with one may match without it.
+    if (startsTitleLine(tokens, first)) for (const article of articles) walk(first, compiled.trie.next.get(article)?.next.get(key), true)
   }
 
   // Longest first; then keep what does not overlap anything already kept.
