@@ -208,3 +208,18 @@ describe('the retext plugin', () => {
     expect((message as unknown as {fix: unknown}).fix).toEqual({range: [13, 20], text: 'people with addiction'})
   })
 })
+
+describe('a phrase coordinated with another modifier of a noun', () => {
+  const actuals = (text: string) => lint(text).map((finding) => finding.actual)
+
+  it('does not stand alone: `the homeless and housing team`', () => {
+    expect(actuals('The homeless and housing team moved offices.')).toEqual([])
+    expect(actuals('Services for the homeless and vulnerable people were cut.')).toEqual([])
+  })
+
+  it('stands alone before another noun phrase, an adjective alone, or a verb with its object', () => {
+    expect(actuals('The homeless and the poor were moved on.')).toEqual(['The homeless'])
+    expect(actuals('Help for the homeless and elderly is scarce.')).toEqual(['the homeless'])
+    expect(actuals('The homeless and hungry queue each night.')).toEqual(['The homeless'])
+  })
+})

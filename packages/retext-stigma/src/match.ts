@@ -203,6 +203,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
   // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
   if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(last + 1) !== 'verb') return false
+  if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, last, tagOf)) return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
     if (window === 'document') {
@@ -223,6 +224,23 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
   return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
+}
+
+/**
+ * A phrase that stands alone only in appearance: coordinated with another modifier of the same
+ * noun (`the homeless and housing team`, `the homeless and vulnerable people`). After `and` or
+ * `or` comes one word, then a noun, with nothing between. (`the homeless and the poor`, `the
+ * homeless and elderly` stand alone.)
+ */
+function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroundings['tagOf']): boolean {
+  const conjunction = tokens[last + 1]
+  const modifier = tokens[last + 2]
+  const noun = tokens[last + 3]
+  if (!conjunction || !/^(?:and|or)$/.test(conjunction.key) || !modifier || !noun || modifier.gapBefore || noun.gapBefore) return false
+  if (/^(?:the|a|an|those|these|their|our|other|many|most|some|all)$/.test(modifier.key)) return false
+  // A determiner after the "noun" makes it a verb with its object (`the homeless and hungry queue each night`).
+  if (/^(?:the|a|an|each|every|their|his|her|its|our|this|that)$/.test(tokens[last + 4]?.key ?? '')) return false
+  return tagOf(last + 3) === 'noun'
 }
 
 /**
