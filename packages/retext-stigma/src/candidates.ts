@@ -1,4 +1,5 @@
 import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile.js'
+import {droppableArticles} from './match.js'
 import {isResolved, resolveOptions, ruleStateOf, type ResolvedOptions} from './resolve.js'
 import type {StigmaOptions} from './types.js'
 
@@ -117,7 +118,8 @@ function buildScan(compiled: CompiledRules, enabled: Set<string>): CandidateScan
   const visit = (node: TrieNode): void => {
     const verdict = judge(node)
     if (verdict.ends) {
-      const needed = runsOf(path, keyRuns)
+      // A headline may drop a term's first article (match.ts), so the scan does not require it.
+      const needed = runsOf(droppableArticles.includes(path[0] ?? '') ? path.slice(1) : path, keyRuns)
       const anchor = anchorOf(needed)
       if (anchor === undefined) anchorable = false
       else {

@@ -34,7 +34,8 @@ function child(node: TrieNode, key: string): TrieNode | undefined {
   return node.next.get(key) ?? (numeral.test(key) ? node.next.get(anyNumber) : undefined)
 }
 
-const articles = ['a', 'an', 'the']
+/** Articles a headline may drop before a term that begins with one (the candidate scan does not require them either). */
+export const droppableArticles = ['a', 'an', 'the']
 
 /** Whether token `index` opens a line of title case (a headline), capitalised. */
 function startsTitleLine(tokens: Token[], index: number): boolean {
@@ -100,7 +101,7 @@ export function matchSentence(
     walk(first, child(compiled.trie, key), false)
     // Headlines drop articles (`Convict Escapes From Open Prison`): at the start of a title line,
     // a term that begins with one may match without it.
-    if (startsTitleLine(tokens, first)) for (const article of articles) walk(first, compiled.trie.next.get(article)?.next.get(key), true)
+    if (startsTitleLine(tokens, first)) for (const article of droppableArticles) walk(first, compiled.trie.next.get(article)?.next.get(key), true)
   }
 
   // Longest first; then keep what does not overlap anything already kept.
