@@ -1,0 +1,106 @@
+/** The words that frame a term as a word, for mentions.ts: frame nouns, verbs of naming and saying, and the like. */
+
+/** Nouns that name words as words: `the term`, `words like`, `labels such as`. */
+export const frameNouns = new Set(
+  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors nickname nicknames vocabulary headline headlines'.split(
+    ' '
+  )
+)
+
+/** The frame nouns that take a bare term right after them (`the word junkie`). */
+export const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor nickname'.split(' '))
+
+/** The plural frame nouns that open a bare list of terms: `the words junkie and crackhead`. */
+export const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
+
+/** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
+export const wordUseVerbs = new Set(
+  'say says saying write writes writing use uses using avoid avoids avoiding replace replaces replacing prefer prefers than not called calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing'.split(
+    ' '
+  )
+)
+
+/** Who a verb of naming names: `called them “AIDS victims”`. */
+export const objectPronouns = new Set('them him her it us me you people someone anyone everyone others'.split(' '))
+
+/** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
+export const titleNouns = new Set(
+  'title titles film films movie book novel song album single track band documentary series show programme program play musical opera poem painting exhibition magazine article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch game'.split(
+    ' '
+  )
+)
+
+/** Adjectives that qualify a frame noun (`the offensive term`, `the old word`, `the outdated label`). */
+export const frameAdjectives = /^(?:old|older|outdated|dated|offensive|derogatory|pejorative|insulting|hurtful|loaded|dreaded|ugly|common|usual|familiar|popular|informal|slang|clinical|medical|official|legal|same|very|whole|new|modern|historic|historical|archaic|victorian|stigmatising|stigmatizing|disparaging|demeaning|dehumanising|dehumanizing|problematic|controversial)$/
+
+/** Who advice about wording is about: `don't call people junkies`. */
+export const adviceObjects = new Set('people person someone anyone anybody them him her others patients clients users residents children'.split(' '))
+/** Anyone at all, as the object of labelling discussed in general: `to call someone an addict`. */
+export const anyoneObjects = new Set('someone somebody anyone anybody everyone people person others themselves yourself yourselves ourselves myself oneself'.split(' '))
+/** Verbs of naming someone: with anyone as their object they name no one in particular. */
+export const generalNaming = new Set(
+  'call calls called calling describe describes described describing label labels labelled labeled labelling labeling refer refers referred referring brand brands branded branding'.split(' ')
+)
+/** Verbs of calling or describing someone. */
+export const describingVerbs = new Set('call calling describe describing label labelling labeling refer referring'.split(' '))
+/** Words that advise against what follows. */
+export const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoids", "avoided", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
+
+/** Words that put a sentence about the press: a quotation in it may be a headline. */
+export const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
+/** Verbs that report speech before a quotation. */
+export const speechVerbs = new Set('said says saying told tells telling asked asks added adds shouted shouts replied replies explained explains'.split(' '))
+/** Verbs a paper runs a headline with: `the Sun ran “…”`. */
+export const pressVerbs = new Set('ran runs printed prints splashed published'.split(' '))
+
+/** Verbs of calling someone a word: `calling people “illegal immigrants”`. */
+export const callingVerbs = new Set('call calls calling label labels labelling labeling brand brands branding'.split(' '))
+
+/** Documents a title in an apposition may name: `…, the 2003 government paper`. */
+export const documentNouns = new Set('paper papers strategy guidance guidelines plan policy review'.split(' '))
+
+/** Verbs of naming that take a quoted name right after them (`a practice called “…”`). */
+export const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
+
+/** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
+export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
+export const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
+/** Judgements only a word can earn: `Addict is outdated`, `Crack baby is stigmatising`. */
+export const wordJudgements = new Set('outdated dated offensive stigmatising stigmatizing derogatory pejorative dehumanising dehumanizing hurtful inaccurate misleading'.split(' '))
+/** What advice says should happen to a word: `should be avoided`, `should not be used`. */
+export const wordFates = new Set('avoided used dropped replaced retired banned'.split(' '))
+
+/** Verbs whose object is a word when `with` or `as` follows it: `replaced addict with…`, `defines junkie as…`. */
+export const replacingVerbs = new Set('replace replaces replaced replacing swap swaps swapped swapping substitute substitutes substituted'.split(' '))
+export const definingVerbs = new Set('define defines defined defining'.split(' '))
+
+/** An arrow from one wording to another, opening or closing a gap. */
+export const arrow = /^(?:\u2192|\u21D2|->|=>)/
+export const arrowBefore = /(?:\u2192|\u21D2|->|=>)$/
+
+/** Words of refusing a label: `refuses to be called`, `hates being described as`. */
+export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected'.split(' '))
+
+/** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
+export const sayingVerbs = new Set('say saying write writing'.split(' '))
+
+/** Words of advice about wording, in a glossary or style-guide entry. */
+export const adviceWords = new Set(
+  'avoid say write instead prefer preferred outdated offensive stigmatising stigmatizing derogatory pejorative slang term word phrase label'.split(' ')
+)
+
+/** Verbs that close a parenthesis naming a word after it: `as they were then called`, `as reporters dubbed them`. */
+export const trailingNamingVerbs = new Set('called call calls termed dubbed labelled labeled nicknamed'.split(' '))
+
+/** Nouns a term can qualify as the label it is: `the addict label`. */
+export const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
+
+/** Words of a style guide that introduce a list of terms after a colon: `Do not use: …`, `Outdated: …`. */
+export const colonFrames = new Set('use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided'.split(' '))
+
+/** Every word that can end a frame, for a quick first test. */
+export const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'include', 'includes', 'included', 'as', 'called'])
+
+/** Nouns the parenthetical `to use the … of the time` names. */
+export const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
+export const ofTheTime = new Set('of the time day era period its their then'.split(' '))
