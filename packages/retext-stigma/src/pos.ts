@@ -17,9 +17,9 @@ const setUp = (winkNLP: typeof WinkNLP, model: Model): Nlp => (nlp ??= winkNLP(m
 
 /**
  * Load the part-of-speech tagger, once. Linting in a browser, or from a bundle that holds the
- * engine, needs this awaited before the first synchronous lint that may tag a sentence
- * (`lintDocument` does it); in Node the engine loads the tagger itself when a sentence first
- * needs it.
+ * engine, needs this awaited before a synchronous lint that tags a sentence, or after such a
+ * lint threw {@link TaggerNotLoadedError} (`lintDocument` then loads it and lints again); in
+ * Node the engine loads the tagger itself when a sentence first needs it.
  *
  * @returns When the tagger is ready.
  */
