@@ -1,4 +1,5 @@
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
+import {movePoints} from './points.js'
 
 /** A run of a parsed text value and where it sits in the source: unchanged at `start`, or a character reference from `start` to `end`. */
 export interface Piece {
@@ -126,11 +127,6 @@ function alignIn(tree: TextLike, source: string, toPoint: ToPoint, references: A
   }
 }
 
-interface Positioned {
-  position?: {start: {line: number; column: number; offset?: number}; end: {line: number; column: number; offset?: number}}
-  children?: Positioned[]
-}
-
 /**
  * Move every point that falls inside a character reference to the reference's end. The nlcst
  * converters count a text node's positions along its decoded value, so a word ending in
@@ -141,23 +137,14 @@ interface Positioned {
  * @param references - Source ranges from {@link alignTextNodes}.
  * @param toPoint - Turns an offset into a point (from vfile-location).
  */
-export function endReferences(tree: Positioned, references: Array<[number, number]>, toPoint: ToPoint): void {
+export function endReferences(tree: Parameters<typeof movePoints>[0], references: Array<[number, number]>, toPoint: ToPoint): void {
   if (references.length === 0) return
   const sorted = [...references].sort((a, b) => a[0] - b[0])
-  const moved = new Set<object>()
-  const move = (point: {line: number; column: number; offset?: number} | undefined): void => {
-    if (!point || point.offset === undefined || moved.has(point)) return
-    moved.add(point)
+  movePoints(tree, (point) => {
     const range = containing(sorted, point.offset)
     const to = range && toPoint(range[1])
     if (to) Object.assign(point, {line: to.line, column: to.column, offset: range[1]})
-  }
-  const walk = (node: Positioned): void => {
-    move(node.position?.start)
-    move(node.position?.end)
-    for (const child of node.children ?? []) walk(child)
-  }
-  walk(tree)
+  })
 }
 
 /** The range that holds `offset` strictly inside it (past its start, before its end). */

@@ -1,5 +1,6 @@
 import type {Root} from 'nlcst'
 import type {Comment} from './comments.js'
+import {movePoints} from './points.js'
 
 /**
  * A text with each run of blank lines cut to one empty line, and the way back to the
@@ -74,20 +75,16 @@ function cutBefore(condensed: Condensed, offset: number): {chars: number; lines:
  */
 export function* restorePositions(parts: Iterable<Root>, condensed: Condensed): Generator<Root> {
   const moved = new Set<object>()
-  const move = (point: {line: number; offset?: number} | undefined): void => {
-    if (!point || moved.has(point) || point.offset === undefined) return
-    moved.add(point)
-    const cut = cutBefore(condensed, point.offset)
-    point.offset += cut.chars
-    point.line += cut.lines
-  }
-  const visit = (node: {position?: {start: {line: number; offset?: number}; end: {line: number; offset?: number}}; children?: unknown[]}): void => {
-    move(node.position?.start)
-    move(node.position?.end)
-    for (const child of node.children ?? []) visit(child as typeof node)
-  }
   for (const part of parts) {
-    visit(part)
+    movePoints(
+      part,
+      (point) => {
+        const cut = cutBefore(condensed, point.offset)
+        point.offset += cut.chars
+        point.line += cut.lines
+      },
+      moved
+    )
     yield part
   }
 }
