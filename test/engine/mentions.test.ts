@@ -177,7 +177,9 @@ describe('frame words that do not make a mention', () => {
     ['an apposition that names people', 'The addicts, a group of six men, were moved on.', ['addict: addicts']],
     ['a question about people', 'Is the addict a danger to others?', ['addict: addict']],
     ['people used as something', 'Police used junkies as informants.', ['junkie: junkies']],
-    ['a dash, not an arrow', 'The addicts - six men in all - were moved on.', ['addict: addicts']]
+    ['a dash, not an arrow', 'The addicts - six men in all - were moved on.', ['addict: addicts']],
+    ['an HTML comment before the sentence, not an arrow', 'Note <!-- a comment --> An addict spoke.', ['addict: addict']],
+    ['a comment\'s close between words, not an arrow', 'The x--> addicts spoke.', ['addict: addicts']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })
@@ -254,6 +256,11 @@ describe('mentions in Markdown and HTML', () => {
     // Lowered one step (warning to info), as every mention is, and reported as used under `report`.
     expect(await actuals({mentions: 'lower'})).toEqual(['addict info', 'Junkies error', 'committed suicide info', 'addicts’ warning'])
     expect(await actuals({mentions: 'report'})).toEqual(['addict warning', 'Junkies error', 'committed suicide warning', 'addicts’ warning'])
+  })
+
+  it('does not read an HTML comment that closes before a list as an arrow', async () => {
+    const markdown = '<!-- The.\n\nThe. -->\n\n* "An addict". The.\n* "An addict". The.\n'
+    expect(lintTree(await readProse(markdown, 'markdown'), markdown).map((finding) => finding.offset)).toEqual([27, 47])
   })
 
   it('does the same for an HTML table, headed in its first row', async () => {

@@ -76,7 +76,8 @@ export const definingVerbs = new Set('define defines defined defining'.split(' '
 
 /** An arrow from one wording to another, opening or closing a gap. */
 export const arrow = /^(?:\u2192|\u21D2|->|=>)/
-export const arrowBefore = /(?:\u2192|\u21D2|->|=>)$/
+// `-->` closes an HTML comment: no arrow.
+export const arrowBefore = /(?:\u2192|\u21D2|(?<!-)->|=>)$/
 
 /** Words of refusing a label: `refuses to be called`, `hates being described as`. */
 export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected'.split(' '))

@@ -338,9 +338,10 @@ export class SentenceMentions {
    */
   private besideArrow(start: number, end: number): boolean {
     const tail = this.tokens[end]
-    const head = this.tokens[start]
-    const after = end + 1 < this.tokens.length ? this.between(end, end + 1) : tail ? this.text.slice(tail.end, tail.end + 8) : ''
-    const before = start > 0 ? this.between(start - 1, start) : head ? this.text.slice(Math.max(0, head.start - 8), head.start) : ''
+    // After the sentence's last word, the marks attached to it (`“junkie” →` ends no sentence);
+    // nothing before its first word, which lies in another sentence or block (an HTML comment's `-->`).
+    const after = end + 1 < this.tokens.length ? this.between(end, end + 1) : tail ? this.text.slice(tail.end, tail.end + 8).split('\n')[0] ?? '' : ''
+    const before = start > 0 ? this.between(start - 1, start) : ''
     return arrow.test(after.replace(/^[\s"'*_\u201D\u2019)]*/, '')) || arrowBefore.test(before.replace(/[\s"'*_\u201C\u2018(]*$/, ''))
   }
 
