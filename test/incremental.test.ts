@@ -142,6 +142,9 @@ describe('Markdown blocks', () => {
 
   it('stops splitting where an indented fence may or may not have ended', () => {
     expect(starts('- a\n\n  ```\n\nB\n\nC\n')).toEqual(['- a\n\n  ```\n\nB\n\nC'])
+    // One space under a fence opened with two also ends the list item, and the fence with it.
+    expect(starts('- a\n\n  ```\n  b\n\n c\n\n  ```\n\n> D\n')).toEqual(['- a\n\n  ```\n  b\n\n c\n\n  ```\n\n> D'])
+    expect(starts('- a\n\n  ```\n  b\n\n  c\n  ```\n\n> D\n')).toEqual(['- a\n\n  ```\n  b\n\n  c\n  ```', '> D'])
   })
 
   it('collects link and footnote definitions', () => {

@@ -54,12 +54,14 @@ const startsWithLetter = (code: number): boolean => (code >= 65 && code <= 90) |
 
 const isBlank = (line: string): boolean => /^[ \t]*$/.test(line)
 const startsAtMargin = (line: string): boolean => line.length > 0 && line[0] !== ' ' && line[0] !== '\t'
+/** Leading spaces, up to 4 (a tab counts as 4: more than any construct's own indent). */
+const indentOf = (line: string): number => (/^ {0,3}\t/.test(line) ? 4 : (/^ {0,4}/.exec(line)?.[0].length ?? 0))
 
 /** A construct that runs across blank lines until its own closing line. */
 interface OpenConstruct {
   closes: (line: string) => boolean
-  /** Opened with 1 to 3 spaces of indent, so it may belong to a list item that a margin line would end. */
-  indented: boolean
+  /** Spaces of indent it was opened with (0 to 3): it may belong to a list item, which a line indented less would end. */
+  indent: number
 }
 
 const htmlBlockEnds: Array<[RegExp, RegExp]> = [
@@ -107,13 +109,13 @@ function opens(line: string): OpenConstruct | undefined {
     const char = fence[1][0] as string
     const length = fence[1].length
     const closer = new RegExp(`^ {0,3}\\${char}{${length},}[ \\t]*$`)
-    return {closes: (next) => closer.test(next), indented: indent > 0}
+    return {closes: (next) => closer.test(next), indent}
   }
   for (const [start, end] of htmlBlockEnds) {
     if (start.test(rest)) {
       // The end condition may be met on the opening line itself.
       if (end.test(rest.replace(start, ''))) return undefined
-      return {closes: (next) => end.test(next), indented: indent > 0}
+      return {closes: (next) => end.test(next), indent}
     }
   }
   return undefined
@@ -191,8 +193,9 @@ export function markdownBlocks(text: string): MarkdownLayout {
     } else {
       definitionMayStart = false
     }
-    // A line at the margin ends a list item, and with it a construct the item may own.
-    if (open && open.indented && startsAtMargin(line.text)) ambiguous = true
+    // A line indented less than the construct (at the margin, or by one space under a fence opened
+    // with two) ends a list item, and with it a construct the item may own.
+    if (open && open.indent > 0 && indentOf(line.text) < open.indent) ambiguous = true
     const boundary = !open && !ambiguous && afterBlank && startsAtMargin(line.text)
     afterBlank = false
     if (open) {
