@@ -147,6 +147,17 @@ describe('Markdown blocks', () => {
     expect(starts('- a\n\n  ```\n  b\n\n  c\n  ```\n\n> D\n')).toEqual(['- a\n\n  ```\n  b\n\n  c\n  ```', '> D'])
   })
 
+  it('reads the whole document when a definition\'s next line may open a fence or an HTML block', async () => {
+    // Copied beside each block, `[junkie]:` and its next line would open a fence over the block.
+    for (const next of ['```the addicts here.', '~~~ addicts', '<pre>addicts']) {
+      const text = `Intro.\n\n[junkie]:\n${next}\n\nThe junkie left.\n`
+      expect(markdownBlocks(text)).toEqual({blocks: [{start: 0, end: text.length - 1}], definitions: ''})
+      const cache: BlockCache = new Map()
+      await lintByBlocks(text.replace(next, 'the addicts here.'), 'markdown', {}, cache)
+      expect(await lintByBlocks(text, 'markdown', {}, cache)).toEqual(await wholeDocument(text, 'markdown'))
+    }
+  })
+
   it('collects link and footnote definitions', () => {
     expect(markdownBlocks('A [b][c].\n\n[c]: /url\n\n```\n[d]: /no\n```\n\n[^e]: note\n').definitions).toBe('[c]: /url\n\n[^e]: note')
   })

@@ -188,6 +188,9 @@ export function markdownBlocks(text: string): MarkdownLayout {
     // A footnote definition may interrupt a paragraph; a link reference definition may not.
     if (!open && !htmlToBlank && (definitionMayStart || /^ {0,3}\[\^/.test(line.text)) && definitionStart.test(line.text)) {
       const next = lines[index + 1]?.text
+      // Copied beside each block, a next line that may open a fence or an HTML block would run on over
+      // the block itself; only the whole document can say which it is.
+      if (next !== undefined && /\]:[ \t]*$/.test(line.text) && /^ {0,3}(?:`{3}|~{3}|<)/.test(next)) return wholeDocument(text)
       // A destination or title may sit on the next line.
       definitions.push(next !== undefined && (/\]:[ \t]*$/.test(line.text) || /^[ \t]*["'(]/.test(next)) ? `${line.text}\n${next}` : line.text)
     } else {
