@@ -112,7 +112,20 @@ describe('mentions are not reported by default', () => {
     ['a glossary arrow', 'Swaps that are always safe: addict → person with addiction, drug abuse → drug use.'],
     ['a glossary arrow between quotations', 'Replace "drug abusers" -> "people who use drugs" everywhere.'],
     ['a glossary arrow between emphases', 'Idioms: *got clean* → *stopped using drugs*.', {preset: 'strict' as const}],
-    ['a band named after its noun', 'The band Juvenile Delinquents played the Roxy in 1977.']
+    ['a band named after its noun', 'The band Juvenile Delinquents played the Roxy in 1977.'],
+    ['a word noun after a closing mark', 'Some outlets still refer to "HIV carriers", a term activists rejected decades ago.'],
+    ['a word noun in an apposition after a list', 'Older documents speak of lunatics and imbeciles, terms now rightly retired.'],
+    ['a label refused out of weariness', 'She was tired of being described as "an alcoholic".'],
+    ['a question about what the word means', 'What does "full-blown AIDS" mean?'],
+    ['a description, quoted', 'The description "drug addict" appeared in the charge sheet.'],
+    ['a frame inside a longer quotation', 'He said: "We used the term AIDS victims because that was the language of 1987."'],
+    ['a frame inside a quotation nested in another', 'She said: "We used the term \'AIDS victims\' because that was the language of 1987."'],
+    ['a sentence opening on bare singular terms', 'Junkie, crackhead and smackhead all reduce a person to a drug.'],
+    ['bare singular terms before a colon', 'Addict, abuser, junkie: each of these words carries a verdict.'],
+    ['a frame noun, a copula and a quoted phrase', 'Under the Street Offences Act 1959, the legal term was "common prostitute".'],
+    ['a quoted phrase said of anyone', 'Saying someone "committed suicide" links their death to a crime.'],
+    ['a quoted phrase one writes rather than another', 'Writing "an alcoholic" rather than "a person with alcohol dependence" changes how a reader feels.'],
+    ['a verb of calling with an object of several words', 'Calling a cold day "bipolar weather" trivialises a serious illness.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -179,7 +192,16 @@ describe('frame words that do not make a mention', () => {
     ['people used as something', 'Police used junkies as informants.', ['junkie: junkies']],
     ['a dash, not an arrow', 'The addicts - six men in all - were moved on.', ['addict: addicts']],
     ['an HTML comment before the sentence, not an arrow', 'Note <!-- a comment --> An addict spoke.', ['addict: addict']],
-    ['a comment\'s close between words, not an arrow', 'The x--> addicts spoke.', ['addict: addicts']]
+    ['a comment\'s close between words, not an arrow', 'The x--> addicts spoke.', ['addict: addicts']],
+    ['an apposition after a list of people', 'Police spoke to addicts and dealers, a group of twenty.', ['addict: addicts']],
+    ['a weary label with no passive of naming', 'She was tired of the alcoholics next door.', ['alcoholics: alcoholics']],
+    ['a question about what a person means', 'What does the addict mean to you?', ['addict: addict']],
+    ['a description of a person, unquoted', 'The description of the drug addict was vague.', ['addict: drug addict']],
+    ['a quotation with no frame inside it', 'He said: "The addicts were moved on last week."', ['addict: addicts']],
+    ['a sentence opening on plural terms', 'Junkies, crackheads and dealers moved into the flats.', ['junkie: Junkies', 'crackhead: crackheads']],
+    ['one bare singular term opening a headline', 'Junkie jailed for shoplifting', ['junkie: Junkie']],
+    ['a frame noun without a copula before the term', 'The term ended when addicts moved in.', ['addict: addicts']],
+    ['a particular person said to have done something', 'Police said the man "committed suicide" in his cell.', ['committed-suicide: committed suicide']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -2,13 +2,13 @@
 
 /** Nouns that name words as words: `the term`, `words like`, `labels such as`. */
 export const frameNouns = new Set(
-  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors nickname nicknames vocabulary headline headlines'.split(
+  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors description descriptions moniker monikers nickname nicknames vocabulary headline headlines'.split(
     ' '
   )
 )
 
 /** The frame nouns that take a bare term right after them (`the word junkie`). */
-export const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor nickname'.split(' '))
+export const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor description moniker nickname'.split(' '))
 
 /** The plural frame nouns that open a bare list of terms: `the words junkie and crackhead`. */
 export const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
@@ -79,8 +79,8 @@ export const arrow = /^(?:\u2192|\u21D2|->|=>)/
 // `-->` closes an HTML comment: no arrow.
 export const arrowBefore = /(?:\u2192|\u21D2|(?<!-)->|=>)$/
 
-/** Words of refusing a label: `refuses to be called`, `hates being described as`. */
-export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected'.split(' '))
+/** Words of refusing a label: `refuses to be called`, `hates being described as`, `tired of being called`. */
+export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected tired sick weary fed'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
 export const sayingVerbs = new Set('say saying write writing'.split(' '))

@@ -48,11 +48,18 @@ export class SentenceMentions {
       if (this.isQuotedTitle(quotation) || this.mentionsHeadlines()) return true
       if (this.quotedListItem(quotation) || this.quotedHeadline(quotation)) return true
     }
+    if (this.framed(first, last, quotation)) return true
+    // A frame inside a longer quotation names the term itself: `He said: “We used the term AIDS victims then.”`
+    return quotation !== undefined && (quotation.first < first || quotation.last > last) && this.framed(first, last, undefined)
+  }
+
+  /** Whether a frame around the match (or around the quotation that holds it) makes it a word. */
+  private framed(first: number, last: number, quotation: Quotation | undefined): boolean {
     const start = quotation?.first ?? first
     const end = quotation?.last ?? last
     if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
     if (this.advisedAgainst(start) || this.labellingInGeneral(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.wordHistory(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
-    if (this.namedAsWord(quotation?.first ?? first, quotation?.last ?? last)) return true
+    if (this.namedAsWord(start, end) || this.bareTermsOpen(first, last)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     if (this.labelRejected(start) || this.wordInApposition(start, end) || this.askedAsWord(start, end) || this.handledAs(start, end)) return true
     if (this.besideArrow(start, end)) return true
@@ -78,7 +85,10 @@ export class SentenceMentions {
   /** The quotation that holds the whole match, if any. */
   private quotationAround(first: number, last: number): Quotation | undefined {
     this.quotations ??= readQuotations(this.tokens, this.text)
-    return this.quotations.find((quotation) => quotation.first <= first && last <= quotation.last)
+    // The innermost: `“We used the term ‘AIDS victims’ then”` holds the term in the single marks.
+    let inner: Quotation | undefined
+    for (const quotation of this.quotations) if (quotation.first <= first && last <= quotation.last && (!inner || quotation.last - quotation.first < inner.last - inner.first)) inner = quotation
+    return inner
   }
 
   /** One word in quotation marks, not a quoted exclamation or a reply. */
@@ -95,21 +105,34 @@ export class SentenceMentions {
    * up as a phrase (`we no longer say “committed suicide”`, `replace “substance abuse”`).
    */
   private quotesOnlyTheTerm(quotation: Quotation, first: number, last: number): boolean {
-    // The quotation may run on past the flagged words into the rest of the term's phrase
-    // (`instead of “abusing drugs”` flags only the verb).
-    if (quotation.speech || quotation.first !== first || quotation.last < last || quotation.last - last > 2) return false
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    // The quotation may hold the term's article too (`writing “an alcoholic”`), and run on past
+    // the flagged words into the rest of the term's phrase (`instead of “abusing drugs”` flags
+    // only the verb).
+    const open = quotation.first === first - 1 && /^(?:a|an|the)$/.test(key(first - 1)) ? first - 1 : first
+    if (quotation.speech || quotation.first !== open || quotation.last < last || quotation.last - last > 2) return false
     // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
     // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
-    const key = (index: number): string => this.tokens[index]?.key ?? ''
-    // The quoted phrase is the sentence's subject: `“AIDS victim” implies powerlessness`.
-    if (first === 0) return true
-    const before = key(first - 1)
-    if (wordUseVerbs.has(before) || (before === 'of' && key(first - 2) === 'instead')) return true
+    // The quoted phrase is the sentence's subject: `“AIDS victim” implies powerlessness`
+    // (with an article, `“An addict” was found`, it is a person).
+    if (open === 0) return open === first
+    const before = key(open - 1)
+    if (wordUseVerbs.has(before) || (before === 'of' && key(open - 2) === 'instead')) return true
     // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
-    if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances)$/.test(key(first - 2))) return true
+    if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances)$/.test(key(open - 2))) return true
     // `advises against “committed suicide”`, `warned against “clean”`.
-    if (before === 'against' && /^(?:advise|advises|advised|advising|warn|warns|warned|warning|argue|argues|argued|arguing)$/.test(key(first - 2))) return true
-    return objectPronouns.has(before) && (namingVerbs.has(key(first - 2)) || callingVerbs.has(key(first - 2)))
+    if (before === 'against' && /^(?:advise|advises|advised|advising|warn|warns|warned|warning|argue|argues|argued|arguing)$/.test(key(open - 2))) return true
+    // `the legal term was “common prostitute”`: a frame noun, then a copula.
+    if (copulas.has(before) && frameNouns.has(key(open - 2))) return true
+    // `saying someone “committed suicide”`: what is said of anyone is a wording.
+    if (anyoneObjects.has(before) && /^(?:say|says|said|saying)$/.test(key(open - 2))) return true
+    if (objectPronouns.has(before) && (namingVerbs.has(key(open - 2)) || callingVerbs.has(key(open - 2)))) return true
+    // `calling a cold day “bipolar weather”`: a verb of calling, its object of up to three words between.
+    for (let index = open - 2; index >= Math.max(0, open - 4); index--) {
+      if (this.tokens[index + 1]?.gapBefore) return false
+      if (callingVerbs.has(key(index))) return true
+    }
+    return false
   }
 
   /**
@@ -281,6 +304,34 @@ export class SentenceMentions {
     return false
   }
 
+  /**
+   * `Junkie, crackhead and smackhead all reduce a person to a drug`, `Addict, abuser, junkie:
+   * each of these words…`: the sentence opens on a list of singular nouns without a determiner,
+   * two or more of them terms. A bare singular noun names the word, not a person.
+   */
+  private bareTermsOpen(first: number, last: number): boolean {
+    const {tokens} = this
+    const key = (index: number): string => tokens[index]?.key ?? ''
+    let terms = 0
+    let holdsMatch = false
+    let start = 0
+    for (let items = 0; items < 8 && start < tokens.length; items++) {
+      if (/^(?:a|an|the|this|that|these|those|my|his|her|their|our|your|its)$/.test(key(start))) return false
+      let end = start
+      while (end - start < 2 && tokens[end + 1] && !tokens[end + 1]?.gapBefore && !/^(?:and|or)$/.test(key(end + 1))) end++
+      if (/s$/.test(key(end))) return false
+      if (this.isMatch(start, end)) terms++
+      if (start <= first && last <= end) holdsMatch = true
+      // The next item, after a comma or a conjunction; anything else ends the list.
+      const separator = this.between(end, end + 1)
+      let next = end + 1
+      if (/^(?:and|or)$/.test(key(next)) && /^[\s,]*$/.test(separator)) next++
+      else if (!/^\s*,\s*$/.test(separator)) break
+      start = next
+    }
+    return holdsMatch && terms >= 2
+  }
+
   /** `Junkie should be avoided`, `Crack baby should no longer be used`: right after token `last`. */
   private adviceAfter(last: number): boolean {
     const key = (offset: number): string => this.tokens[last + offset]?.key ?? ''
@@ -315,7 +366,7 @@ export class SentenceMentions {
       // sentence or following a colon) sets aside.
       ((before === 'not' || before === 'never') && /,/.test(this.between(first - 2, first - 1)) && this.styleRuleOpens(this.clauseStart(first)))
     if (!frame) return false
-    return !next || next.gapBefore || /^(?:instead|or)$/.test(next.key)
+    return !next || next.gapBefore || /^(?:instead|or|rather)$/.test(next.key)
   }
 
   /** A style rule opens at token `at`: an imperative (`say …`) or its writer's own (`we say …`). */
@@ -377,14 +428,22 @@ export class SentenceMentions {
     const key = (offset: number): string => this.tokens[last + offset]?.key ?? ''
     const before = (offset: number): string => this.tokens[first - offset]?.key ?? ''
     if (!/^(?:of|about|to)$/.test(before(1)) || !/^(?:speak|speaks|spoke|spoken|talk|talks|talked|write|writes|wrote|written|refer|refers|referred)$/.test(before(2))) return false
-    if (!/^\s*,\s*$/.test(this.between(last, last + 1))) return false
-    const at = /^(?:a|an|the|that|this)$/.test(key(1)) ? 2 : 1
-    return wordNouns.has(key(at)) || (frameAdjectives.test(key(at)) && wordNouns.has(key(at + 1)))
+    // Past more items of a list: `speak of lunatics and imbeciles, terms now retired`.
+    let end = last
+    if (/^(?:and|or)$/.test(key(1))) {
+      end = last + 2
+      while (end - last < 4 && this.tokens[end + 1] && !this.tokens[end + 1]?.gapBefore) end++
+    }
+    if (!/^[\s"'\u201D\u2019]*,\s*$/.test(this.between(end, end + 1))) return false
+    const noun = (offset: number): string => this.tokens[end + offset]?.key ?? ''
+    const at = /^(?:a|an|the|that|this)$/.test(noun(1)) ? 2 : 1
+    return wordNouns.has(noun(at)) || (frameAdjectives.test(noun(at)) && wordNouns.has(noun(at + 1)))
   }
 
-  /** A question about the word: `Is inmate an offensive word?`, `Is addict still acceptable?`. */
+  /** A question about the word: `Is inmate an offensive word?`, `Is addict still acceptable?`, `What does full-blown AIDS mean?`. */
   private askedAsWord(first: number, last: number): boolean {
     const key = (index: number): string => this.tokens[index]?.key ?? ''
+    if (key(last + 1) === 'mean' && /^(?:does|did|do)$/.test(key(first - 1)) && key(first - 2) === 'what') return true
     if (first !== 1 || !/^(?:is|was|isn't)$/.test(key(0))) return false
     const next = this.tokens[last + 1]
     if (!next || next.gapBefore) return false
