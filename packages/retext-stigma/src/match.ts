@@ -239,6 +239,8 @@ function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroun
   const noun = tokens[last + 3]
   if (!conjunction || !/^(?:and|or)$/.test(conjunction.key) || !modifier || !noun || modifier.gapBefore || noun.gapBefore) return false
   if (/^(?:the|a|an|those|these|their|our|other|many|most|some|all)$/.test(modifier.key)) return false
+  // A verb after the conjunction starts a verb phrase of its own (`help the mentally ill and improve health care`).
+  if (tagOf(last + 2) === 'verb') return false
   // A determiner after the "noun" makes it a verb with its object (`the homeless and hungry queue each night`).
   if (/^(?:the|a|an|each|every|their|his|her|its|our|this|that)$/.test(tokens[last + 4]?.key ?? '')) return false
   return tagOf(last + 3) === 'noun'
