@@ -60,7 +60,7 @@ const trieFields = new Set(['next', 'ends'])
 // Parts of speech read the sentence; `topic`, `offTopic` and `window: document` read the raw text (topic.ts),
 // which blanking a paragraph leaves as it is, so none of them needs a skipped paragraph parsed.
 const contextFields = new Set([
-  'window', 'requires', 'forbids', 'topic', 'offTopic', 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'standalone',
+  'window', 'requires', 'forbids', 'topic', 'offTopic', 'precededBy', 'notPrecededBy', 'followedBy', 'notFollowedBy', 'standalone', 'noun',
   'head', 'precededByPos', 'notPrecededByPos', 'followedByPos', 'notFollowedByPos', 'needsTags'
 ])
 

@@ -40,6 +40,7 @@ export interface CompiledContext {
   followedBy?: WordSet
   notFollowedBy?: WordSet
   standalone: boolean
+  noun: boolean
   head: boolean
   precededByPos?: Set<PartOfSpeech>
   notPrecededByPos?: Set<PartOfSpeech>
@@ -331,7 +332,8 @@ function compileContext(context: RuleContext): CompiledContext {
     notPrecededBy: compileWordSet(context.not_preceded_by),
     followedBy: compileWordSet(context.followed_by),
     notFollowedBy: compileWordSet(context.not_followed_by),
-    standalone: context.standalone ?? false
+    standalone: context.standalone ?? false,
+    noun: context.noun ?? false
   }
 }
 

@@ -205,6 +205,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
   if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(last + 1) !== 'verb') return false
   if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, last, tagOf)) return false
+  if (context.noun && previous && readsAsVerb(tokens, first, tagOf)) return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
     if (window === 'document') {
@@ -225,6 +226,26 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
   return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
+}
+
+/** Words after which a bare word is a verb: infinitive `to`, modals, `do`, subject pronouns. */
+const verbIntroducers = new Set(
+  "to will would shall should can could may might must do does did don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't i you he she it we they".split(' ')
+)
+
+/**
+ * A word of a noun rule in a verb's place (`had to tramp the creeks`, `it would beggar the
+ * family`, `he tramps to work`, `walk or tramp about`), judged by the words before it: the
+ * tagger is least sure of the ambiguous word itself.
+ */
+function readsAsVerb(tokens: Token[], first: number, tagOf: Surroundings['tagOf']): boolean {
+  const previous = tokens[first - 1]
+  if (!previous) return false
+  // `from convict to councillor`: `to` there is a preposition.
+  if (previous.key === 'to' && tokens.slice(Math.max(0, first - 5), first - 1).some((token) => token.key === 'from')) return false
+  if (verbIntroducers.has(previous.key)) return true
+  // Coordinated with a verb: `walk or tramp about` (not `dogs and tramps`).
+  return /^(?:and|or)$/.test(previous.key) && !tokens[first - 1]?.gapBefore && first >= 2 && tagOf(first - 2) === 'verb'
 }
 
 /**

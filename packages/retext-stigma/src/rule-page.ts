@@ -79,6 +79,7 @@ function describeContext(context: RuleContext | undefined): string[] {
   if (context.followed_by) lines.push(`Fires only right before: ${context.followed_by.join(', ')}.`)
   if (context.not_followed_by) lines.push(`Does not fire right before: ${context.not_followed_by.join(', ')}.`)
   if (context.standalone) lines.push('Fires only where the phrase stands alone as a noun (not "the homeless shelter").')
+  if (context.noun) lines.push('Fires only where the word reads as a noun: not right after "to", a modal, "do" or a subject pronoun (not "had to tramp the creeks").')
   if (context.off_topic) lines.push(`Does not fire in a document about: ${context.off_topic.join(', ')} (two of them at least, and one every 300 words).`)
   if (context.topic) lines.push(`Also fires without those words nearby when the document is about: ${context.topic.join(', ')} (one of them at least once every 300 words).`)
   if (context.head) lines.push('Fires only where the phrase ends its noun phrase: the next word is not a noun, adjective or number by its part of speech (not "an alcoholic drink").')

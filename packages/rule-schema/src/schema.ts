@@ -30,6 +30,7 @@ const contextSchema = {
     followed_by: wordList,
     not_followed_by: wordList,
     standalone: {type: 'boolean'},
+    noun: {type: 'boolean'},
     head: {type: 'boolean'},
     preceded_by_pos: posList,
     not_preceded_by_pos: posList,

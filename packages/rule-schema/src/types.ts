@@ -85,6 +85,12 @@ export interface RuleContext {
   not_followed_by?: string[]
   /** Only when the phrase stands alone as a noun (`the homeless are`, not `the homeless shelter`). */
   standalone?: boolean
+  /**
+   * Only where the match reads as a noun, judged by the word before it: not right after `to`, a
+   * modal, `do` or a subject pronoun, nor after `and`/`or` that follows a verb (`had to tramp the
+   * creeks`, `it would beggar the family`, `he tramps to work`, `walk or tramp about`).
+   */
+  noun?: boolean
   /** Only when the match heads its noun phrase: the next word is not a noun, adjective or number by its part of speech, unless it is one of the `standalone` followers (`a lifelong alcoholic now`, not `an alcoholic drink`). */
   head?: boolean
   /** The word right before the match must have one of these parts of speech. */
