@@ -209,12 +209,44 @@ describe('the retext plugin', () => {
   })
 })
 
+describe('a term in capitals', () => {
+  const actuals = (text: string) => lint(text).map((finding) => finding.actual)
+
+  it('is a name when it is the one word in capitals, with no determiner before it', () => {
+    expect(actuals('TRAMP may or may not be the answer to these questions.')).toEqual([])
+    expect(actuals('I finally finished most of TRAMP, my RDF interface for Python.')).toEqual([])
+  })
+
+  it('is the noun when shouted after a determiner or a number, or in a headline in capitals', () => {
+    expect(actuals('Are you still an ALCOHOLIC?')).toEqual(['ALCOHOLIC'])
+    expect(actuals('Police arrested three JUNKIES outside the station.')).toEqual(['JUNKIES'])
+    expect(actuals('COUNCIL CRACKS DOWN ON JUNKIES')).toEqual(['JUNKIES'])
+  })
+})
+
+describe('a term inside a hyphenated word', () => {
+  const actuals = (text: string) => lint(text, {preset: 'strict'}).map((finding) => finding.actual)
+
+  it('never starts in the later part of one', () => {
+    expect(actuals('Maybe running apt-get clean first would solve the problem.')).toEqual([])
+    expect(actuals('Try apt-get clean, then she got clean in 2015.')).toEqual(['got clean'])
+  })
+})
+
 describe('a phrase coordinated with another modifier of a noun', () => {
   const actuals = (text: string) => lint(text).map((finding) => finding.actual)
 
   it('does not stand alone: `the homeless and housing team`', () => {
     expect(actuals('The homeless and housing team moved offices.')).toEqual([])
     expect(actuals('Services for the homeless and vulnerable people were cut.')).toEqual([])
+    // Before a name, too: a film's title.
+    expect(actuals('No film shows it better than the lush and sumptuous Kabhi Khushi Kabhi Gham.')).toEqual([])
+    // A participle modifies the noun as an adjective does.
+    expect(actuals('We must care for the homeless and suffering refugees of all faiths.')).toEqual([])
+  })
+
+  it('stands alone before a verb phrase of its own', () => {
+    expect(actuals('Community centres can help the mentally ill and improve health care.')).toEqual(['the mentally ill'])
   })
 
   it('stands alone before another noun phrase, an adjective alone, or a verb with its object', () => {

@@ -130,9 +130,12 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => word !== undefined && !sameCase(word, tokens, match.first + index))) return false
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
+  // A term begins a word, never the later part of a hyphenated one (`apt-get clean`, `non-addict`).
+  if (tokens[match.first]?.joined) return false
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name; in a
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
   if (!exactWords && inProperName(tokens, match.first, match.last) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
+  if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around) : true
 }
@@ -260,11 +263,34 @@ function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroun
   const noun = tokens[last + 3]
   if (!conjunction || !/^(?:and|or)$/.test(conjunction.key) || !modifier || !noun || modifier.gapBefore || noun.gapBefore) return false
   if (/^(?:the|a|an|those|these|their|our|other|many|most|some|all)$/.test(modifier.key)) return false
-  // A verb after the conjunction starts a verb phrase of its own (`help the mentally ill and improve health care`).
-  if (tagOf(last + 2) === 'verb') return false
+  // A verb after the conjunction starts a verb phrase of its own (`help the mentally ill and improve
+  // health care`); a participle still modifies the noun (`the homeless and suffering refugees`).
+  if (tagOf(last + 2) === 'verb' && !/(?:ing|ed)$/.test(modifier.key)) return false
   // A determiner after the "noun" makes it a verb with its object (`the homeless and hungry queue each night`).
   if (/^(?:the|a|an|each|every|their|his|her|its|our|this|that)$/.test(tokens[last + 4]?.key ?? '')) return false
-  return tagOf(last + 3) === 'noun'
+  const head = tagOf(last + 3)
+  return head === 'noun' || head === 'proper-noun'
+}
+
+const allCapitals = (text: string): boolean => text.length >= 4 && /^[\p{Lu}'’-]+$/u.test(text)
+/** Words that make a word in capitals a noun shouted for emphasis (`an ALCOHOLIC`, `three JUNKIES`), not a name. */
+const determiners = new Set('a an the this that these those my his her their our your its some any no every many several few more most all other one two three four five six seven eight nine ten'.split(' '))
+
+/**
+ * One word in capitals, in a sentence otherwise in lower case, with no determiner before it:
+ * a product's or a project's name (`TRAMP may or may not be the answer`), not the common noun.
+ * A headline in capitals, or several shouted words, is read as usual.
+ */
+function isCapitalsName(tokens: Token[], first: number, last: number): boolean {
+  const word = tokens[first]
+  const before = tokens[first - 1]?.key ?? ''
+  if (first !== last || !word || !allCapitals(word.text) || determiners.has(before) || /^\d/.test(before)) return false
+  let lower = 0
+  for (const [index, token] of tokens.entries()) {
+    if (index !== first && allCapitals(token.text)) return false
+    if (/\p{Ll}/u.test(token.text)) lower++
+  }
+  return lower >= 3
 }
 
 /**
