@@ -224,6 +224,22 @@ describe('a term in capitals', () => {
   })
 })
 
+describe('a term inside a file name, an identifier or an address', () => {
+  const actuals = (text: string) => lint(text).map((finding) => finding.actual)
+
+  it('is code, not prose', () => {
+    expect(actuals('See test/reference/drunkard-tails.quartz.ref.png for the image.')).toEqual([])
+    expect(actuals('bpf: Assign bpf_tramp_run_ctx before recursion.')).toEqual([])
+    expect(actuals('Mail vagrant@example.org with questions.')).toEqual([])
+    expect(actuals('The site junkies.example.com went offline.')).toEqual([])
+  })
+
+  it('leaves prose around a full stop or an abbreviation alone', () => {
+    expect(actuals('The addicts. And the junkies.')).toEqual(['addicts', 'junkies'])
+    expect(actuals('Addicts, e.g. those in treatment, were asked.')).toEqual(['Addicts'])
+  })
+})
+
 describe('a term inside a hyphenated word', () => {
   const actuals = (text: string) => lint(text, {preset: 'strict'}).map((finding) => finding.actual)
 

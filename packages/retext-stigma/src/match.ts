@@ -130,8 +130,10 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => word !== undefined && !sameCase(word, tokens, match.first + index))) return false
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
-  // A term begins a word, never the later part of a hyphenated one (`apt-get clean`, `non-addict`).
+  // A term begins a word, never the later part of a hyphenated one (`apt-get clean`, `non-addict`),
+  // and is prose, not part of a file name or an identifier (`drunkard-tails.png`, `bpf_tramp_run`).
   if (tokens[match.first]?.joined) return false
+  for (let index = match.first; index <= match.last; index++) if (tokens[index]?.code) return false
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name; in a
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
   if (!exactWords && inProperName(tokens, match.first, match.last) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
