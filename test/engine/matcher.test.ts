@@ -232,11 +232,14 @@ describe('a term inside a file name, an identifier or an address', () => {
     expect(actuals('bpf: Assign bpf_tramp_run_ctx before recursion.')).toEqual([])
     expect(actuals('Mail vagrant@example.org with questions.')).toEqual([])
     expect(actuals('The site junkies.example.com went offline.')).toEqual([])
+    expect(actuals('Read the guidance (https://example.org/addict-support) first.')).toEqual([])
   })
 
   it('leaves prose around a full stop or an abbreviation alone', () => {
     expect(actuals('The addicts. And the junkies.')).toEqual(['addicts', 'junkies'])
     expect(actuals('Addicts, e.g. those in treatment, were asked.')).toEqual(['Addicts'])
+    // A bracket ends the run: Markdown's image syntax read as plain text.
+    expect(actuals('![Training for drug addicts](naloxone.png)')).toEqual(['drug addicts'])
   })
 })
 

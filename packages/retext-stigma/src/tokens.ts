@@ -159,17 +159,21 @@ function mayHoldCode(sentence: Sentence): boolean {
   return false
 }
 
+/** Marks that may sit inside a name in code or an address; any other mark (a bracket, a comma) ends one. */
+const nameMarks = new Set([...codeJoiners, '-', '/', ':'])
+
 /**
- * Mark the tokens of each run of text without white space that reads as code rather than
- * prose: two words joined by `.`, `_`, `@` or a backslash (`drunkard-tails.quartz.ref.png`,
- * `bpf_tramp_run_ctx`, `vagrant@example.org`). A full stop at the end of a run joins nothing.
+ * Mark the tokens of each run of words and name marks that reads as code rather than prose:
+ * two words joined by `.`, `_`, `@` or a backslash (`drunkard-tails.quartz.ref.png`,
+ * `bpf_tramp_run_ctx`, `vagrant@example.org`, `https://example.org/addict-support`). White
+ * space or another mark ends a run (`addicts](naloxone.png)` leaves `addicts` prose).
  */
 function markCode(sentence: Sentence, tokens: Token[]): void {
   const leaves = leavesOf(sentence.children)
   let runStart = 0
   for (let index = 0; index <= leaves.length; index++) {
     const leaf = leaves[index]
-    if (leaf && leaf.type !== 'WhiteSpaceNode') continue
+    if (leaf && leaf.type !== 'WhiteSpaceNode' && (leaf.type === 'TextNode' || nameMarks.has(leaf.value))) continue
     // Leaves runStart..index-1 form one run without white space.
     for (let at = runStart + 1; at < index - 1; at++) {
       const joiner = leaves[at]?.value ?? ''
