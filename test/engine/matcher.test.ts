@@ -209,6 +209,13 @@ describe('the retext plugin', () => {
   })
 })
 
+describe('a surname after a middle initial', () => {
+  it('is a name', () => {
+    expect(lint('John P. Looney wrote: the patch works.').map((finding) => finding.actual)).toEqual([])
+    expect(lint('On Monday, John P. Looney mentioned it.').map((finding) => finding.actual)).toEqual([])
+  })
+})
+
 describe('a term in capitals', () => {
   const actuals = (text: string) => lint(text).map((finding) => finding.actual)
 

@@ -200,6 +200,7 @@ describe('frame words that do not make a mention', () => {
     ['a quotation with no frame inside it', 'He said: "The addicts were moved on last week."', ['addict: addicts']],
     ['a sentence opening on plural terms', 'Junkies, crackheads and dealers moved into the flats.', ['junkie: Junkies', 'crackhead: crackheads']],
     ['one bare singular term opening a headline', 'Junkie jailed for shoplifting', ['junkie: Junkie']],
+    ['a list of phrases that hold terms, with numbers before them', 'One junkie, then another junkie.', ['junkie: junkie', 'junkie: junkie']],
     ['a frame noun without a copula before the term', 'The term ended when addicts moved in.', ['addict: addicts']],
     ['a particular person said to have done something', 'Police said the man "committed suicide" in his cell.', ['committed-suicide: committed suicide']]
   ])('%s', (_label, text, expected) => {

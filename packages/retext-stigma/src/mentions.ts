@@ -59,7 +59,7 @@ export class SentenceMentions {
     const end = quotation?.last ?? last
     if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
     if (this.advisedAgainst(start) || this.labellingInGeneral(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.wordHistory(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
-    if (this.namedAsWord(start, end) || this.bareTermsOpen(first, last)) return true
+    if (this.namedAsWord(start, end) || this.bareTermsOpen(first)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     if (this.labelRejected(start) || this.wordInApposition(start, end) || this.askedAsWord(start, end) || this.handledAs(start, end)) return true
     if (this.besideArrow(start, end)) return true
@@ -309,7 +309,7 @@ export class SentenceMentions {
    * each of these words…`: the sentence opens on a list of singular nouns without a determiner,
    * two or more of them terms. A bare singular noun names the word, not a person.
    */
-  private bareTermsOpen(first: number, last: number): boolean {
+  private bareTermsOpen(first: number): boolean {
     const {tokens} = this
     const key = (index: number): string => tokens[index]?.key ?? ''
     let terms = 0
@@ -320,8 +320,10 @@ export class SentenceMentions {
       let end = start
       while (end - start < 2 && tokens[end + 1] && !tokens[end + 1]?.gapBefore && !/^(?:and|or)$/.test(key(end + 1))) end++
       if (/s$/.test(key(end))) return false
-      if (this.isMatch(start, end)) terms++
-      if (start <= first && last <= end) holdsMatch = true
+      // An item is a term when a match spans it exactly (`One junkie` holds a term but is none).
+      if (this.isMatch(start, end) && !this.isMatch(start + 1, end) && !this.isMatch(start, end - 1)) terms++
+      // The term opens its item; the last item may run on into the verb (`smackhead all reduce`).
+      if (start === first) holdsMatch = true
       // The next item, after a comma or a conjunction; anything else ends the list.
       const separator = this.between(end, end + 1)
       let next = end + 1
