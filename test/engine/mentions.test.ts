@@ -125,7 +125,8 @@ describe('mentions are not reported by default', () => {
     ['a frame noun, a copula and a quoted phrase', 'Under the Street Offences Act 1959, the legal term was "common prostitute".'],
     ['a quoted phrase said of anyone', 'Saying someone "committed suicide" links their death to a crime.'],
     ['a quoted phrase one writes rather than another', 'Writing "an alcoholic" rather than "a person with alcohol dependence" changes how a reader feels.'],
-    ['a verb of calling with an object of several words', 'Calling a cold day "bipolar weather" trivialises a serious illness.']
+    ['a verb of calling with an object of several words', 'Calling a cold day "bipolar weather" trivialises a serious illness.'],
+    ['a quoted phrase others spoke of', 'In 1985 the Sun called AIDS "the gay plague", and other papers spoke of "AIDS victims".']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -202,6 +203,7 @@ describe('frame words that do not make a mention', () => {
     ['one bare singular term opening a headline', 'Junkie jailed for shoplifting', ['junkie: Junkie']],
     ['a list of phrases that hold terms, with numbers before them', 'One junkie, then another junkie.', ['junkie: junkie', 'junkie: junkie']],
     ['a frame noun without a copula before the term', 'The term ended when addicts moved in.', ['addict: addicts']],
+    ['speaking of people, unquoted', 'The nurses spoke of AIDS victims they had nursed.', ['aids-victim: AIDS victims']],
     ['a particular person said to have done something', 'Police said the man "committed suicide" in his cell.', ['committed-suicide: committed suicide']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
