@@ -209,6 +209,15 @@ describe('the retext plugin', () => {
   })
 })
 
+describe('a term that must head its noun phrase', () => {
+  const actuals = (text: string) => lint(text).map((finding) => finding.actual)
+
+  it('does not when a noun follows it, unless it owns that noun', () => {
+    expect(actuals('HIV carrier proteins were studied in the lab.')).toEqual([])
+    expect(actuals("The HIV carrier's family was named in the paper.")).toEqual(["HIV carrier's"])
+  })
+})
+
 describe('a surname after a middle initial', () => {
   it('is a name', () => {
     expect(lint('John P. Looney wrote: the patch works.').map((finding) => finding.actual)).toEqual([])

@@ -177,8 +177,11 @@ const modifiers = new Set<PartOfSpeech>(['noun', 'proper-noun', 'adjective', 'nu
 
 const has = (set: Set<PartOfSpeech>, tag: PartOfSpeech | undefined): boolean => tag !== undefined && set.has(tag)
 
+/** A word that owns what follows it: `orphans'`, `victim's`. */
+const isPossessive = (token: Token | undefined): boolean => token !== undefined && /['’]s?$/.test(token.text)
+
 /** Whether the words either side of a match have the parts of speech the context asks for. */
-function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf']): boolean {
+function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf'], possessive: boolean): boolean {
   // Tags are asked for only where a word is there to tag, so a match at the end of its
   // sentence (or before a known function word, for `head`) never loads the tagger.
   const before = (): PartOfSpeech | undefined => (previous ? tagOf(first - 1) : undefined)
@@ -188,7 +191,8 @@ function tagsHold(context: CompiledContext, first: number, last: number, previou
   if (context.followedByPos && !has(context.followedByPos, after())) return false
   if (context.notFollowedByPos && has(context.notFollowedByPos, after())) return false
   // The tagger is least sure of the ambiguous word itself, so the head test reads only its follower.
-  if (context.head && next && !standaloneFollowers.has(next.key) && has(modifiers, after())) return false
+  // A possessive heads nothing it owns (`AIDS orphans' homes` still names the children).
+  if (context.head && next && !possessive && !standaloneFollowers.has(next.key) && has(modifiers, after())) return false
   return true
 }
 
@@ -218,7 +222,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
       const words = document()
       if (requires && occurrences(words, requires) === 0) return false
       if (forbids && occurrences(words, forbids) > 0) return false
-      return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
+      return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last])) : true
     }
     const own = tokens.slice(first, last + 1)
     const around =
@@ -230,7 +234,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
     if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key)) && !(context.topic && isAbout(document(), context.topic))) return false
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
-  return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf) : true
+  return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last])) : true
 }
 
 /** Words after which a bare word is a verb: infinitive `to`, modals, `do`, subject pronouns. */
