@@ -3,7 +3,7 @@ import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
 import {anyNumber} from '@destigma/rule-schema'
 import {lazyTags} from './pos.js'
-import {hasNameCue, inShortHeadline, inTitleLine} from './title-case.js'
+import {functionWords, hasNameCue, inShortHeadline, inTitleLine} from './title-case.js'
 import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
 import type {Token} from './tokens.js'
 import type {PartOfSpeech} from './types.js'
@@ -177,19 +177,33 @@ const modifiers = new Set<PartOfSpeech>(['noun', 'proper-noun', 'adjective', 'nu
 
 const has = (set: Set<PartOfSpeech>, tag: PartOfSpeech | undefined): boolean => tag !== undefined && set.has(tag)
 
+const dayWords = new Set('yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday'.split(' '))
+const timeUnits = new Set('years months weeks days hours minutes decades'.split(' '))
+
+/** A noun of time that says when (`yesterday`, `Tuesday`, `years later`, `months after`), not a noun the match modifies. */
+function saysWhen(word: Token, following: Token | undefined): boolean {
+  if (dayWords.has(word.key)) return true
+  return timeUnits.has(word.key) && /^(?:later|after|ago|before|earlier)$/.test(following?.key ?? '')
+}
+
 /** A word that owns what follows it: `orphans'`, `victim's`. */
 const isPossessive = (token: Token | undefined): boolean => token !== undefined && /['’]s?$/.test(token.text)
 
 /** Whether the words either side of a match have the parts of speech the context asks for. */
-function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf'], possessive: boolean): boolean {
+function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf'], possessive: boolean, following: Token | undefined): boolean {
   // Tags are asked for only where a word is there to tag, so a match at the end of its
   // sentence (or before a known function word, for `head`) never loads the tagger.
   const before = (): PartOfSpeech | undefined => (previous ? tagOf(first - 1) : undefined)
-  const after = (): PartOfSpeech | undefined => (next ? tagOf(last + 1) : undefined)
+  // A noun of time after the words says when, and modifies nothing (`committed suicide yesterday`,
+  // `… years later`).
+  const after = (): PartOfSpeech | undefined => (!next ? undefined : saysWhen(next, following) ? 'adverb' : tagOf(last + 1))
   if (context.precededByPos && !has(context.precededByPos, before())) return false
   if (context.notPrecededByPos && has(context.notPrecededByPos, before())) return false
   if (context.followedByPos && !has(context.followedByPos, after())) return false
   if (context.notFollowedByPos && has(context.notFollowedByPos, after())) return false
+  // A word joined on by a hyphen makes a compound of the match's last word (`a committed
+  // suicide-prevention charity`): a noun after it, whatever the tagger reads in the compound.
+  if (context.notFollowedByPos?.has('noun') && next?.joined && !functionWords.has(next.key)) return false
   // The tagger is least sure of the ambiguous word itself, so the head test reads only its follower.
   // A possessive heads nothing it owns (`AIDS orphans' homes` still names the children).
   if (context.head && next && !possessive && !standaloneFollowers.has(next.key) && has(modifiers, after())) return false
@@ -222,7 +236,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
       const words = document()
       if (requires && occurrences(words, requires) === 0) return false
       if (forbids && occurrences(words, forbids) > 0) return false
-      return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last])) : true
+      return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last]), tokens[last + 2]) : true
     }
     const own = tokens.slice(first, last + 1)
     const around =
@@ -234,7 +248,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
     if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key)) && !(context.topic && isAbout(document(), context.topic))) return false
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
-  return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last])) : true
+  return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last]), tokens[last + 2]) : true
 }
 
 /** Words after which a bare word is a verb: infinitive `to`, modals, `do`, subject pronouns. */
