@@ -126,6 +126,7 @@ describe('mentions are not reported by default', () => {
     ['a quoted phrase said of anyone', 'Saying someone "committed suicide" links their death to a crime.'],
     ['a quoted phrase one writes rather than another', 'Writing "an alcoholic" rather than "a person with alcohol dependence" changes how a reader feels.'],
     ['a verb of calling with an object of several words', 'Calling a cold day "bipolar weather" trivialises a serious illness.'],
+    ['a gerund of naming anyone of a kind', 'Calling a released prisoner an ex-offender keeps them tied to their crime.'],
     ['a quoted phrase others spoke of', 'In 1985 the Sun called AIDS "the gay plague", and other papers spoke of "AIDS victims".']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])

@@ -528,7 +528,7 @@ export class SentenceMentions {
     let at = first - 1
     if (/^(?:a|an)$/.test(key(at))) at--
     if (key(at) === 'as') at--
-    if (!anyoneObjects.has(key(at))) return false
+    if (!anyoneObjects.has(key(at))) return this.namingAnyOne(at, first)
     at--
     if (key(at) === 'to') at--
     if (!generalNaming.has(key(at))) return false
@@ -536,6 +536,22 @@ export class SentenceMentions {
     // Nothing but opening quotation marks inside the frame.
     for (let index = start + 1; index <= first; index++) if (!/^[\s"'\u201C\u2018]*$/.test(this.between(index - 1, index))) return false
     return true
+  }
+
+  /**
+   * `Calling a released prisoner an ex-offender keeps them tied to their crime`: a gerund of
+   * naming opens the sentence, and its object is anyone of a kind (an indefinite noun phrase of up
+   * to three words ending at token `end`). `Calling him an addict was unfair` names someone.
+   */
+  private namingAnyOne(end: number, first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    for (let article = end; article >= Math.max(1, end - 2); article--) {
+      if (!/^(?:a|an)$/.test(key(article))) continue
+      if (article - 1 !== 0 || !generalNaming.has(key(0)) || !key(0).endsWith('ing')) return false
+      for (let index = 1; index <= first; index++) if (!/^[\s"'\u201C\u2018]*$/.test(this.between(index - 1, index))) return false
+      return true
+    }
+    return false
   }
 
   /**
