@@ -126,8 +126,9 @@ export class SentenceMentions {
     if (before === 'against' && /^(?:advise|advises|advised|advising|warn|warns|warned|warning|argue|argues|argued|arguing)$/.test(key(open - 2))) return true
     // `the legal term was “common prostitute”`: a frame noun, then a copula.
     if (copulas.has(before) && frameNouns.has(key(open - 2))) return true
-    // `saying someone “committed suicide”`: what is said of anyone is a wording.
-    if (anyoneObjects.has(before) && /^(?:say|says|said|saying)$/.test(key(open - 2))) return true
+    // `saying (that) someone “committed suicide”`: what is said of anyone is a wording.
+    const saying = (index: number): boolean => /^(?:say|says|said|saying)$/.test(key(index))
+    if (anyoneObjects.has(before) && (saying(open - 2) || (key(open - 2) === 'that' && saying(open - 3)))) return true
     if (objectPronouns.has(before) && (namingVerbs.has(key(open - 2)) || callingVerbs.has(key(open - 2)))) return true
     // `calling a cold day “bipolar weather”`: a verb of calling, its object of up to three words between.
     for (let index = open - 2; index >= Math.max(0, open - 4); index--) {
