@@ -126,6 +126,10 @@ describe('mentions are not reported by default', () => {
     ['a quoted phrase said of anyone', 'Saying someone "committed suicide" links their death to a crime.'],
     ['a quoted phrase one writes rather than another', 'Writing "an alcoholic" rather than "a person with alcohol dependence" changes how a reader feels.'],
     ['a verb of calling with an object of several words', 'Calling a cold day "bipolar weather" trivialises a serious illness.'],
+    ['a term denied a referent', 'There is no such thing as an "AIDS test".'],
+    ['a term denied a referent, unquoted', "There's no such thing as the AIDS virus; the virus is HIV."],
+    ['a quoted phrase after a determiner, as scare quotes', 'The "crack baby" turned out to be a media invention.'],
+    ['a question judging a quoted phrase', 'Is "HIV sufferer" offensive?'],
     ['a gerund of naming anyone of a kind', 'Calling a released prisoner an ex-offender keeps them tied to their crime.'],
     ['a quoted phrase others spoke of', 'In 1985 the Sun called AIDS "the gay plague", and other papers spoke of "AIDS victims".']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
@@ -204,6 +208,8 @@ describe('frame words that do not make a mention', () => {
     ['one bare singular term opening a headline', 'Junkie jailed for shoplifting', ['junkie: Junkie']],
     ['a list of phrases that hold terms, with numbers before them', 'One junkie, then another junkie.', ['junkie: junkie', 'junkie: junkie']],
     ['a frame noun without a copula before the term', 'The term ended when addicts moved in.', ['addict: addicts']],
+    ['such a thing, said of people', 'There was no such thing as a quiet night with the addicts next door.', ['addict: addicts']],
+    ['a quoted description with its article inside', 'Doctors read that the patient was "a substance abuser".', ['drug-abuser: substance abuser']],
     ['speaking of people, unquoted', 'The nurses spoke of AIDS victims they had nursed.', ['aids-victim: AIDS victims']],
     ['a particular person said to have done something', 'Police said the man "committed suicide" in his cell.', ['committed-suicide: committed suicide']]
   ])('%s', (_label, text, expected) => {

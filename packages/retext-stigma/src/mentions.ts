@@ -61,7 +61,7 @@ export class SentenceMentions {
     if (this.advisedAgainst(start) || this.labellingInGeneral(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.wordHistory(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(start, end) || this.bareTermsOpen(first)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
-    if (this.labelRejected(start) || this.wordInApposition(start, end) || this.askedAsWord(start, end) || this.handledAs(start, end)) return true
+    if (this.labelRejected(start) || this.wordInApposition(start, end) || this.askedAsWord(start, end) || this.handledAs(start, end) || this.deniedAsThing(start)) return true
     if (this.besideArrow(start, end)) return true
     return this.listedAfterFrame(first, last, quotation)
   }
@@ -124,6 +124,10 @@ export class SentenceMentions {
     if (/^(?:of|about)$/.test(before) && /^(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|write|writes|wrote|written|writing)$/.test(key(open - 2))) return true
     // `advises against “committed suicide”`, `warned against “clean”`.
     if (before === 'against' && /^(?:advise|advises|advised|advising|warn|warns|warned|warning|argue|argues|argued|arguing)$/.test(key(open - 2))) return true
+    // `The “crack baby” turned out to be a myth`: a determiner before the marks, as before one
+    // word in scare quotes. (An article inside them, `described as “a substance abuser”`, quotes a
+    // description; `that` may open a clause, `told them that “widget mans” were…`.)
+    if (open === first && /^(?:the|this|these|those)$/.test(before)) return true
     // `the legal term was “common prostitute”`: a frame noun, then a copula.
     if (copulas.has(before) && frameNouns.has(key(open - 2))) return true
     // `saying (that) someone “committed suicide”`: what is said of anyone is a wording.
@@ -451,12 +455,20 @@ export class SentenceMentions {
     if (key(last + 1) === 'mean' && /^(?:does|did|do)$/.test(key(first - 1)) && key(first - 2) === 'what') return true
     if (first !== 1 || !/^(?:is|was|isn't)$/.test(key(0))) return false
     const next = this.tokens[last + 1]
-    if (!next || next.gapBefore) return false
+    // Only a closing mark may come between (`Is “HIV sufferer” offensive?`).
+    if (!next || (next.gapBefore && !next.quoteBefore)) return false
     for (let index = last + 1; index <= last + 4 && index < this.tokens.length; index++) {
-      if (this.tokens[index]?.gapBefore) return false
-      if (wordNouns.has(key(index)) || /^(?:acceptable|okay|ok)$/.test(key(index))) return true
+      if (index > last + 1 && this.tokens[index]?.gapBefore) return false
+      if (wordNouns.has(key(index)) || wordJudgements.has(key(index)) || /^(?:acceptable|okay|ok)$/.test(key(index))) return true
     }
     return false
+  }
+
+  /** `There is no such thing as an AIDS test`: a term denied a referent is held up as a wrong word. */
+  private deniedAsThing(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const at = /^(?:a|an|the)$/.test(key(first - 1)) ? first - 2 : first - 1
+    return key(at) === 'as' && key(at - 1) === 'thing' && key(at - 2) === 'such' && key(at - 3) === 'no'
   }
 
   /**
