@@ -127,6 +127,11 @@ describe('loading the tagger', () => {
     expect(inFreshNode(script)).toEqual({imported: false, untagged: ['addict', 'alcoholic'], before: false, tagged: ['alcoholic'], after: true})
   })
 
+  it('answers the common words after a guarded term without the model (prepositions, time words)', () => {
+    const script = `${prelude} const found = ids('He committed suicide after losing his job. She committed suicide yesterday. He committed suicide last year. They committed suicide within a week.'); console.log(JSON.stringify({found, loaded: loaded()}))`
+    expect(inFreshNode(script)).toEqual({found: ['committed-suicide', 'committed-suicide', 'committed-suicide', 'committed-suicide'], loaded: false})
+  })
+
   it('asks for loadTagger() where the host has no synchronous loader, and lints the same once it is awaited', () => {
     const script = `${prelude} process.getBuiltinModule = undefined; let error; try { ids('The first alcoholic I met was kind.') } catch (caught) { error = caught.message } await loadTagger(); console.log(JSON.stringify({error, tagged: ids('I met the first alcoholic girl today. The first alcoholic I met was kind.')}))`
     expect(inFreshNode(script)).toEqual({error: expect.stringMatching(/await loadTagger\(\)/), tagged: ['alcoholic']})

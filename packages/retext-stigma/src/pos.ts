@@ -136,12 +136,13 @@ function readModifiersAfterDeterminers(tokens: Token[], tags: PartOfSpeech[]): P
 // ("can", "will", "that", "like", "well", "so") are left to the tagger.
 const closedClass = new Map<string, PartOfSpeech>([
   ...words('the a an this these those every each either neither no his her its their my your our whose', 'determiner'),
-  ...words('of in on at for from with without to by into onto across through over under between among about against during towards toward upon via', 'preposition'),
+  ...words('of in on at for from with without to by into onto across through over under between among about against during towards toward upon via within beyond behind despite after before until till', 'preposition'),
   ...words('and or nor but', 'conjunction'),
   ...words('because although though unless whereas whether if while', 'conjunction'),
   ...words('i me you he him she they them we us it myself yourself himself herself itself ourselves themselves who whom', 'pronoun'),
   ...words('is are was were be been being am has have had does do did would could should shall must might', 'auxiliary'),
-  ...words('not never often also still now too very already always sometimes again soon here there then', 'adverb')
+  ...words('not never often also still now too very already always sometimes again soon here there then yesterday today tonight tomorrow ago later earlier when where why how', 'adverb'),
+  ...words('last next', 'adjective')
 ])
 
 function words(list: string, tag: PartOfSpeech): Array<[string, PartOfSpeech]> {
