@@ -128,8 +128,8 @@ describe('loading the tagger', () => {
   })
 
   it('answers the common words after a guarded term without the model (prepositions, time words)', () => {
-    const script = `${prelude} const found = ids('He committed suicide after losing his job. She committed suicide yesterday. He committed suicide last year. They committed suicide within a week.'); console.log(JSON.stringify({found, loaded: loaded()}))`
-    expect(inFreshNode(script)).toEqual({found: ['committed-suicide', 'committed-suicide', 'committed-suicide', 'committed-suicide'], loaded: false})
+    const script = `${prelude} const found = ids('He committed suicide after losing his job. She committed suicide yesterday. He committed suicide last year. They committed suicide within a week. He committed suicide Tuesday, police said.'); console.log(JSON.stringify({found, loaded: loaded()}))`
+    expect(inFreshNode(script)).toEqual({found: ['committed-suicide', 'committed-suicide', 'committed-suicide', 'committed-suicide', 'committed-suicide'], loaded: false})
   })
 
   it('asks for loadTagger() where the host has no synchronous loader, and lints the same once it is awaited', () => {

@@ -177,12 +177,13 @@ const modifiers = new Set<PartOfSpeech>(['noun', 'proper-noun', 'adjective', 'nu
 
 const has = (set: Set<PartOfSpeech>, tag: PartOfSpeech | undefined): boolean => tag !== undefined && set.has(tag)
 
-const dayWords = new Set('yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday'.split(' '))
 const timeUnits = new Set('years months weeks days hours minutes decades'.split(' '))
 
-/** A noun of time that says when (`yesterday`, `Tuesday`, `years later`, `months after`), not a noun the match modifies. */
+/**
+ * A count of time that says when (`years later`, `months after`), not a noun the match
+ * modifies. (Days and `yesterday` are adverbs to the tagger's word list already.)
+ */
 function saysWhen(word: Token, following: Token | undefined): boolean {
-  if (dayWords.has(word.key)) return true
   return timeUnits.has(word.key) && /^(?:later|after|ago|before|earlier)$/.test(following?.key ?? '')
 }
 

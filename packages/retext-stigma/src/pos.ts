@@ -141,7 +141,7 @@ const closedClass = new Map<string, PartOfSpeech>([
   ...words('because although though unless whereas whether if while', 'conjunction'),
   ...words('i me you he him she they them we us it myself yourself himself herself itself ourselves themselves who whom', 'pronoun'),
   ...words('is are was were be been being am has have had does do did would could should shall must might', 'auxiliary'),
-  ...words('not never often also still now too very already always sometimes again soon here there then yesterday today tonight tomorrow ago later earlier when where why how', 'adverb'),
+  ...words('not never often also still now too very already always sometimes again soon here there then yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday ago later earlier when where why how', 'adverb'),
   ...words('last next', 'adjective')
 ])
 
