@@ -103,6 +103,17 @@ describe('part-of-speech conditions', () => {
     expect(found('The gizmoid in the room.')).toEqual([])
   })
 
+  it('reads a `noun` term in a verb’s place: after a subject and an adverb, before an object', () => {
+    const verbal: Rule = {...gizmo, id: 'test-widgeteers', terms: [{phrase: 'widgeteers', kind: 'fixed', context: {noun: true}}], context: {}}
+    const nouns = (text: string) => lint(text, {customRules: [verbal]}).filter((finding) => finding.ruleId === verbal.id).map((finding) => finding.actual)
+    expect(nouns('The state rarely widgeteers police officers.')).toEqual([])
+    expect(nouns('The law quickly widgeteers them.')).toEqual([])
+    // A focus adverb picks out the noun; without an object the adverb says nothing.
+    expect(nouns('They said only widgeteers may apply.')).toEqual(['widgeteers'])
+    expect(nouns('The jail released widgeteers early.')).toEqual(['widgeteers'])
+    expect(nouns('Rarely widgeteers the wrong man.')).toEqual(['widgeteers'])
+  })
+
   it('tags only sentences where a candidate has a neighbour that is not a function word', () => {
     tagged.sentences.length = 0
     lint('Clean prose about the weather. The council met on Tuesday. A gizmoic arrived. The gizmoic was late. The addict was seen.', options)

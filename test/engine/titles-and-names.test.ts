@@ -120,3 +120,26 @@ describe('headlines that drop an article', () => {
     expect(found('Convict escapes are rare, the governor said.')).toEqual([])
   })
 })
+
+describe('acronyms in a term', () => {
+  it.each([
+    ['a verb', 'The new app aids testing in rural clinics.'],
+    ['a plural noun before the term’s next word', 'First aid training aids victims of accidents.']
+  ])('are not matched by a word in lower case: %s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['British style, after the capitalised first word', 'The Aids victims were buried in 1985.', ['aids-victim: Aids victims']],
+    ['British style, after a determiner', 'Many Aids victims were buried in 1985.', ['aids-victim: Aids victims']],
+    ['capitals', 'The AIDS victims were buried in 1985.', ['aids-victim: AIDS victims']],
+    ['a sentence typed without capitals', 'so many aids victims were buried back then', ['aids-victim: aids victims']]
+  ])('are matched in %s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it('still leave a name that goes on in capitals alone', () => {
+    expect(found('The Aids Victims Fund met in 1990.')).toEqual([])
+    expect(found('The AIDS Test Centre became a sexual health clinic in 1998.')).toEqual([])
+  })
+})

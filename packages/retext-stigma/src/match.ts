@@ -18,6 +18,8 @@ export interface Match {
   end: number
   /** A headline dropped the term's article (`Convict Escapes From Open Prison`): suggest, but fix nothing. */
   articleDropped?: boolean
+  /** Characters the whole term matched, a pattern's words before `<<` and after `>>` included: the longest wins an overlap. */
+  reach: number
 }
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
@@ -86,7 +88,8 @@ export function matchSentence(
         // A pattern's words before `<<` or after `>>` must be there but are not flagged.
         const from = first + (terminal.skip ?? 0)
         const to = terminal.span === undefined ? last : from + terminal.span - 1
-        const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0}
+        const reach = (tokens[last]?.end ?? 0) - (tokens[first]?.start ?? 0)
+        const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0, reach}
         if (articleDropped) match.articleDropped = true
         if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
@@ -104,8 +107,9 @@ export function matchSentence(
     if (startsTitleLine(tokens, first)) for (const article of droppableArticles) walk(first, compiled.trie.next.get(article)?.next.get(key), true)
   }
 
-  // Longest first; then keep what does not overlap anything already kept.
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  // Longest first (`born addicted to >> the {substance}` over `addicted to the methadone`); then
+  // keep what does not overlap anything already kept.
+  candidates.sort((a, b) => b.reach - a.reach || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: Match[] = []
   const taken: boolean[] = []
   for (const candidate of candidates) {
@@ -129,6 +133,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => word !== undefined && !sameCase(word, tokens, match.first + index))) return false
+  if (match.terminal.acronyms?.some((index) => writtenInLowerCase(tokens, match.first + index)) && hasCapitals(tokens)) return false
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
   // A term begins a word, never the later part of a hyphenated one (`apt-get clean`, `non-addict`),
   // and is prose, not part of a file name or an identifier (`drunkard-tails.png`, `bpf_tramp_run`).
@@ -136,7 +141,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   for (let index = match.first; index <= match.last; index++) if (tokens[index]?.code) return false
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name; in a
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
-  if (!exactWords && inProperName(tokens, match.first, match.last) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
+  if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronyms?.[0] === 0) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around) : true
@@ -146,6 +151,17 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
 function inHeadline(tokens: Token[], first: number, last: number, tagOf: Surroundings['tagOf']): boolean {
   return (inTitleLine(tokens, first) || inShortHeadline(tokens, first, last, tagOf)) && !hasNameCue(tokens, first, last)
 }
+
+/**
+ * An acronym written in lower case is another word (`hearing aids`, `first aid training aids
+ * victims`); only in a sentence typed without capitals may it still be the acronym.
+ */
+const writtenInLowerCase = (tokens: Token[], index: number): boolean => {
+  const text = tokens[index]?.text
+  return text !== undefined && text === text.toLowerCase()
+}
+
+const hasCapitals = (tokens: Token[]): boolean => tokens.some((token) => token.text !== token.text.toLowerCase())
 
 /** A case-sensitive word as written; a headline may capitalise one the rule writes in lower case (`Ex-Cons`). */
 function sameCase(word: string, tokens: Token[], index: number): boolean {
@@ -268,8 +284,25 @@ function readsAsVerb(tokens: Token[], first: number, tagOf: Surroundings['tagOf'
   // `from convict to councillor`: `to` there is a preposition.
   if (previous.key === 'to' && tokens.slice(Math.max(0, first - 5), first - 1).some((token) => token.key === 'from')) return false
   if (verbIntroducers.has(previous.key)) return true
+  if (adverbBeforeObject(tokens, first, tagOf)) return true
   // Coordinated with a verb: `walk or tramp about` (not `dogs and tramps`).
   return /^(?:and|or)$/.test(previous.key) && !tokens[first - 1]?.gapBefore && first >= 2 && tagOf(first - 2) === 'verb'
+}
+
+/** Adverbs that pick out a noun (`only convicts`, `even tramps`) rather than qualify a verb. */
+const focusAdverbs = new Set('only even just also especially mainly mostly particularly largely chiefly notably not'.split(' '))
+
+/**
+ * `the state rarely convicts police officers`: after a subject, an adverb of manner or
+ * frequency, and before the word's object, the word is a verb.
+ */
+function adverbBeforeObject(tokens: Token[], first: number, tagOf: Surroundings['tagOf']): boolean {
+  const adverb = tokens[first - 1]
+  const object = tokens[first + 1]
+  if (!adverb || !object || first < 2 || adverb.gapBefore || tokens[first]?.gapBefore || object.gapBefore || focusAdverbs.has(adverb.key)) return false
+  if (tagOf(first - 1) !== 'adverb') return false
+  const objectTag = tagOf(first + 1)
+  return objectTag === 'noun' || objectTag === 'proper-noun' || objectTag === 'determiner' || objectTag === 'pronoun'
 }
 
 /**
@@ -316,11 +349,12 @@ function isCapitalsName(tokens: Token[], first: number, last: number): boolean {
 
 /**
  * Whether a capitalised match is part of a longer capitalised name, such as
- * an organisation or a programme not listed in any rule's exceptions.
+ * an organisation or a programme not listed in any rule's exceptions. `acronymHead`: the
+ * match opens on an acronym, whose capital says nothing of a name.
  */
-function inProperName(tokens: Token[], first: number, last: number): boolean {
+function inProperName(tokens: Token[], first: number, last: number, acronymHead: boolean): boolean {
   const head = tokens[first]
-  if (!head || !isCapitalised(head.text)) return false
+  if (!head || !(isCapitalised(head.text) || acronymHead)) return false
   const after = nextWord(tokens, last)
   // A capitalised word or a short acronym goes on with the name (`Junkie XL`, `Addiction NI`);
   // `OK` is a word (`Junkies OK with plan`).
@@ -332,7 +366,9 @@ function inProperName(tokens: Token[], first: number, last: number): boolean {
     if (tokens[index]?.gapBefore) return false
     const word = tokens[index - 1]
     if (!word) return false
-    if (isCapitalised(word.text)) return index - 1 > 0 || !nameConnectors.has(tokens[index]?.key ?? '')
+    // A sentence's capitalised first word before a name-like word makes a name (`The Samaritans`),
+    // but not before an acronym, which British style writes `Aids` (`The Aids victims`).
+    if (isCapitalised(word.text)) return index - 1 > 0 || (!acronymHead && !nameConnectors.has(tokens[index]?.key ?? ''))
     if (!nameConnectors.has(word.key)) return false
   }
   return false

@@ -120,6 +120,8 @@ export class SentenceMentions {
     if (wordUseVerbs.has(before) || (before === 'of' && key(open - 2) === 'instead')) return true
     // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
     if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances)$/.test(key(open - 2))) return true
+    // `the language of “drug abuse”`, `the word of “addict”`: a frame noun and `of`.
+    if (before === 'of' && frameNouns.has(key(open - 2))) return true
     // `other papers spoke of “AIDS victims”`, `wrote about “junkies”`: others' words, reported.
     if (/^(?:of|about)$/.test(before) && /^(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|write|writes|wrote|written|writing)$/.test(key(open - 2))) return true
     // `advises against “committed suicide”`, `warned against “clean”`.
