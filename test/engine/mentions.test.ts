@@ -131,7 +131,12 @@ describe('mentions are not reported by default', () => {
     ['a quoted phrase after a determiner, as scare quotes', 'The "crack baby" turned out to be a media invention.'],
     ['a question judging a quoted phrase', 'Is "HIV sufferer" offensive?'],
     ['a gerund of naming anyone of a kind', 'Calling a released prisoner an ex-offender keeps them tied to their crime.'],
-    ['a quoted phrase others spoke of', 'In 1985 the Sun called AIDS "the gay plague", and other papers spoke of "AIDS victims".']
+    ['a quoted phrase others spoke of', 'In 1985 the Sun called AIDS "the gay plague", and other papers spoke of "AIDS victims".'],
+    ['a frame noun and “of” before a quoted phrase', 'The language of "drug abuse" has fallen out of favour.'],
+    ['a quoted phrase that others used', 'Older guides used "substance abuse"; newer ones prefer "substance use".'],
+    ['a quoted phrase shown to readers', 'Clinicians shown "substance abuser" in the vignette recommended punishment.'],
+    ['a term that means or implies something', 'AIDS victim suggests helplessness, so we avoid it.'],
+    ['a quoted question called a question', '"Are you clean?" is a question many people living with HIV dread.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -211,7 +216,9 @@ describe('frame words that do not make a mention', () => {
     ['such a thing, said of people', 'There was no such thing as a quiet night with the addicts next door.', ['addict: addicts']],
     ['a quoted description with its article inside', 'Doctors read that the patient was "a substance abuser".', ['drug-abuser: substance abuser']],
     ['speaking of people, unquoted', 'The nurses spoke of AIDS victims they had nursed.', ['aids-victim: AIDS victims']],
-    ['a particular person said to have done something', 'Police said the man "committed suicide" in his cell.', ['committed-suicide: committed suicide']]
+    ['a particular person said to have done something', 'Police said the man "committed suicide" in his cell.', ['committed-suicide: committed suicide']],
+    ['a person who meant something', 'The addict meant no harm, his mother said.', ['addict: addict']],
+    ['a frame noun and “of” before an unquoted term', 'The language of addicts in the film is raw.', ['addict: addicts']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

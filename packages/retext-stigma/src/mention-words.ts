@@ -63,7 +63,9 @@ export const documentNouns = new Set('paper papers strategy guidance guidelines 
 export const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
 /** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
-export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions'.split(' '))
+export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan'.split(' '))
+/** Verbs that say what a word means: `Clean implies the opposite, dirty`, `AIDS victim suggests helplessness`. */
+export const meaningVerbs = new Set('means meant implies implied suggests suggested connotes connoted'.split(' '))
 export const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
 /** Judgements only a word can earn: `Addict is outdated`, `Crack baby is stigmatising`. */
 export const wordJudgements = new Set('outdated dated offensive stigmatising stigmatizing derogatory pejorative dehumanising dehumanizing hurtful inaccurate misleading'.split(' '))

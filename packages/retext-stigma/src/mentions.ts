@@ -1,6 +1,6 @@
 import {functionWords, inTitleLine} from './title-case.js'
 import type {Token} from './tokens.js'
-import {adviceObjects, adviceWords, anyoneObjects, arrow, arrowBefore, callingVerbs, colonFrames, copulas, definingVerbs, describingVerbs, documentNouns, frameAdjectives, frameNouns, frameWords, generalNaming, labelNouns, languageNouns, namingVerbs, negations, objectPronouns, ofTheTime, pluralFrameNouns, pressNouns, pressVerbs, rejections, replacingVerbs, sayingVerbs, singularFrameNouns, speechVerbs, titleNouns, trailingNamingVerbs, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
+import {adviceObjects, adviceWords, anyoneObjects, arrow, arrowBefore, callingVerbs, colonFrames, copulas, definingVerbs, describingVerbs, documentNouns, frameAdjectives, frameNouns, frameWords, generalNaming, labelNouns, languageNouns, meaningVerbs, namingVerbs, negations, objectPronouns, ofTheTime, pluralFrameNouns, pressNouns, pressVerbs, rejections, replacingVerbs, sayingVerbs, singularFrameNouns, speechVerbs, titleNouns, trailingNamingVerbs, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
 import {cleanGap, quoteMark, quoteMarks, readQuotations, type Quotation} from './sentence-quotations.js'
 
 /**
@@ -285,20 +285,25 @@ export class SentenceMentions {
     const {tokens} = this
     const listed = (from: number, to: number): boolean => {
       if (to - from >= 10) return false
-      for (let index = from; index <= to; index++) if (/[.;:!?]/.test(this.between(index - 1, index))) return false
+      for (let index = from; index <= to; index++) if (/[.;:!?]/.test(this.between(index - 1, index)) && !quotedQuestion(index)) return false
       return true
     }
+    // A quoted question is one item: `“Are you clean?” is a question many people dread`.
+    const quotedQuestion = (index: number): boolean => /^[?!]["'\u201D\u2019]\s*$/.test(this.between(index - 1, index))
     // The term opens the sentence, or follows other items of a list that does.
     if (first > 0) {
       const inList = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '') || /,/.test(this.between(first - 1, first))
       if (!inList || !listed(1, first)) return false
     }
-    const verbal = (index: number): boolean => copulas.has(tokens[index]?.key ?? '') || /^(?:should|must)$/.test(tokens[index]?.key ?? '')
+    const verbal = (index: number): boolean => copulas.has(tokens[index]?.key ?? '') || meaningVerbs.has(tokens[index]?.key ?? '') || /^(?:should|must)$/.test(tokens[index]?.key ?? '')
     let verb = last + 1
     while (verb < tokens.length && verb - last <= 10 && !verbal(verb)) verb++
     if (!verbal(verb) || !listed(last + 1, verb)) return false
     // Between the term and the verb, only more items of the list.
     if (verb > last + 1 && !/,/.test(this.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
+    // `Clean implies dirty`, `AIDS victim suggests helplessness`: only a word means something. A
+    // determiner makes the subject a person (`The addict meant no harm`).
+    if (meaningVerbs.has(tokens[verb]?.key ?? '')) return !/^(?:a|an|the|this|that|my|his|her|their|our|your)$/.test(tokens[0]?.key ?? '')
     if (!copulas.has(tokens[verb]?.key ?? '')) return this.adviceAfter(verb - 1)
     const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
     // `is a slur`, `was once a legal term`: a word noun within four words of the verb, with no
