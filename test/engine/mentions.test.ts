@@ -136,7 +136,17 @@ describe('mentions are not reported by default', () => {
     ['a quoted phrase that others used', 'Older guides used "substance abuse"; newer ones prefer "substance use".'],
     ['a quoted phrase shown to readers', 'Clinicians shown "substance abuser" in the vignette recommended punishment.'],
     ['a term that means or implies something', 'AIDS victim suggests helplessness, so we avoid it.'],
-    ['a quoted question called a question', '"Are you clean?" is a question many people living with HIV dread.']
+    ['a quoted question called a question', '"Are you clean?" is a question many people living with HIV dread.'],
+    ['a wording a verb of calling sets aside', 'Doctors call it an HIV test, not an AIDS test.'],
+    ['a style rule setting aside a term with its article', 'Say person who uses drugs, not a junkie.'],
+    ['a term renamed', 'The AIDS test was renamed the HIV test in 1986.'],
+    ['a term now called something else', 'Junkies are now called people who use drugs in our guide.'],
+    ['a quoted phrase after a noun of ideas and “of”', 'The notion of "full-blown AIDS" confuses stages of infection.'],
+    ['a sentence opening on whose language it is', 'In the parlance of the 1980s, she was an AIDS victim.'],
+    ['advice against calling a baby the term', 'Nobody should call a baby a crack baby.'],
+    ['a term called a byword', 'Crack baby became a byword for a lost generation.'],
+    ['one phrase after a bare plural frame noun', 'The words AIDS victim appeared in 400 articles that year.'],
+    ['a quoted phrase searched for', 'Search for "AIDS victim" in the archive and you find thousands of hits.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -218,7 +228,11 @@ describe('frame words that do not make a mention', () => {
     ['speaking of people, unquoted', 'The nurses spoke of AIDS victims they had nursed.', ['aids-victim: AIDS victims']],
     ['a particular person said to have done something', 'Police said the man "committed suicide" in his cell.', ['committed-suicide: committed suicide']],
     ['a person who meant something', 'The addict meant no harm, his mother said.', ['addict: addict']],
-    ['a frame noun and “of” before an unquoted term', 'The language of addicts in the film is raw.', ['addict: addicts']]
+    ['a frame noun and “of” before an unquoted term', 'The language of addicts in the film is raw.', ['addict: addicts']],
+    ['a person set against the label, with no wording named', 'She is a mother, not an addict.', ['addict: addict']],
+    ['people summoned, not renamed', 'The addicts are now called in one by one.', ['addict: addicts']],
+    ['people who became known for something', 'The addicts became known as regulars at the cafe.', ['addict: addicts']],
+    ['a bare plural frame noun before a clause', 'The words addicts hear in court stay with them.', ['addict: addicts']]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

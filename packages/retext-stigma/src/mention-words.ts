@@ -34,7 +34,7 @@ export const titleNouns = new Set(
 export const frameAdjectives = /^(?:old|older|outdated|dated|offensive|derogatory|pejorative|insulting|hurtful|loaded|dreaded|ugly|common|usual|familiar|popular|informal|slang|clinical|medical|official|legal|same|very|whole|new|modern|historic|historical|archaic|victorian|stigmatising|stigmatizing|disparaging|demeaning|dehumanising|dehumanizing|problematic|controversial)$/
 
 /** Who advice about wording is about: `don't call people junkies`. */
-export const adviceObjects = new Set('people person someone anyone anybody them him her others patients clients users residents children'.split(' '))
+export const adviceObjects = new Set('people person someone anyone anybody them him her others patients clients users residents children baby babies newborn newborns mother mothers'.split(' '))
 /** Anyone at all, as the object of labelling discussed in general: `to call someone an addict`. */
 export const anyoneObjects = new Set('someone somebody anyone anybody everyone people person others themselves yourself yourselves ourselves myself oneself'.split(' '))
 /** Verbs of naming someone: with anyone as their object they name no one in particular. */
@@ -44,7 +44,7 @@ export const generalNaming = new Set(
 /** Verbs of calling or describing someone. */
 export const describingVerbs = new Set('call calling describe describing label labelling labeling refer referring'.split(' '))
 /** Words that advise against what follows. */
-export const negations = new Set(["not", "never", "don't", "dont", "avoid", "avoids", "avoided", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
+export const negations = new Set(["not", "never", "nobody", "don't", "dont", "avoid", "avoids", "avoided", "avoiding", "stop", "shouldn't", "mustn't", "won't", "no", "longer"])
 
 /** Words that put a sentence about the press: a quotation in it may be a headline. */
 export const pressNouns = new Set('headline headlines tabloid tabloids newspaper newspapers splash strapline standfirst'.split(' '))
@@ -63,7 +63,7 @@ export const documentNouns = new Set('paper papers strategy guidance guidelines 
 export const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
 /** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
-export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan'.split(' '))
+export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan byword buzzword catchword shorthand'.split(' '))
 /** Verbs that say what a word means: `Clean implies the opposite, dirty`, `AIDS victim suggests helplessness`. */
 export const meaningVerbs = new Set('means meant implies implied suggests suggested connotes connoted'.split(' '))
 export const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
@@ -97,6 +97,8 @@ export const trailingNamingVerbs = new Set('called call calls termed dubbed labe
 
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 export const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
+/** Nouns of ideas that a quoted phrase names after `of`: `the notion of “full-blown AIDS”`. */
+export const conceptNouns = new Set('notion notions idea ideas concept concepts image images figure spectre specter'.split(' '))
 
 /** Words of a style guide that introduce a list of terms after a colon: `Do not use: …`, `Outdated: …`. */
 export const colonFrames = new Set('use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided'.split(' '))

@@ -1,6 +1,6 @@
 import {functionWords, inTitleLine} from './title-case.js'
 import type {Token} from './tokens.js'
-import {adviceObjects, adviceWords, anyoneObjects, arrow, arrowBefore, callingVerbs, colonFrames, copulas, definingVerbs, describingVerbs, documentNouns, frameAdjectives, frameNouns, frameWords, generalNaming, labelNouns, languageNouns, meaningVerbs, namingVerbs, negations, objectPronouns, ofTheTime, pluralFrameNouns, pressNouns, pressVerbs, rejections, replacingVerbs, sayingVerbs, singularFrameNouns, speechVerbs, titleNouns, trailingNamingVerbs, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
+import {adviceObjects, adviceWords, anyoneObjects, arrow, arrowBefore, callingVerbs, colonFrames, conceptNouns, copulas, definingVerbs, describingVerbs, documentNouns, frameAdjectives, frameNouns, frameWords, generalNaming, labelNouns, languageNouns, meaningVerbs, namingVerbs, negations, objectPronouns, ofTheTime, pluralFrameNouns, pressNouns, pressVerbs, rejections, replacingVerbs, sayingVerbs, singularFrameNouns, speechVerbs, titleNouns, trailingNamingVerbs, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
 import {cleanGap, quoteMark, quoteMarks, readQuotations, type Quotation} from './sentence-quotations.js'
 
 /**
@@ -57,12 +57,12 @@ export class SentenceMentions {
   private framed(first: number, last: number, quotation: Quotation | undefined): boolean {
     const start = quotation?.first ?? first
     const end = quotation?.last ?? last
-    if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.listEndsInFrame(end)) return true
+    if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.leadingLanguage(start) || this.listEndsInFrame(end)) return true
     if (this.advisedAgainst(start) || this.labellingInGeneral(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.wordHistory(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(start, end) || this.bareTermsOpen(first)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
     if (this.labelRejected(start) || this.wordInApposition(start, end) || this.askedAsWord(start, end) || this.handledAs(start, end) || this.deniedAsThing(start)) return true
-    if (this.besideArrow(start, end)) return true
+    if (this.besideArrow(start, end) || this.renamed(start, end)) return true
     return this.listedAfterFrame(first, last, quotation)
   }
 
@@ -121,7 +121,9 @@ export class SentenceMentions {
     // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
     if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances)$/.test(key(open - 2))) return true
     // `the language of “drug abuse”`, `the word of “addict”`: a frame noun and `of`.
-    if (before === 'of' && frameNouns.has(key(open - 2))) return true
+    if (before === 'of' && (frameNouns.has(key(open - 2)) || labelNouns.has(key(open - 2)) || conceptNouns.has(key(open - 2)))) return true
+    // `search for “AIDS victim” in the archive`: the words looked up.
+    if (before === 'for' && /^search(?:es|ed|ing)?$/.test(key(open - 2))) return true
     // `other papers spoke of “AIDS victims”`, `wrote about “junkies”`: others' words, reported.
     if (/^(?:of|about)$/.test(before) && /^(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|write|writes|wrote|written|writing)$/.test(key(open - 2))) return true
     // `advises against “committed suicide”`, `warned against “clean”`.
@@ -266,6 +268,17 @@ export class SentenceMentions {
     return next !== undefined && labelNouns.has(next.key) && /^[\s"'\u201D\u2019]*$/.test(this.between(after - 1, after))
   }
 
+  /**
+   * `In the parlance of the 1980s, she was an AIDS victim`: the sentence opens on whose words
+   * follow, closed by a comma before the term.
+   */
+  private leadingLanguage(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    if (key(0) !== 'in' || !/^(?:the|their|its|his|her|our)$/.test(key(1)) || !languageNouns.has(key(2)) || key(3) !== 'of') return false
+    for (let index = 4; index < first && index < 12; index++) if (/,/.test(this.between(index - 1, index))) return true
+    return false
+  }
+
   /** `housed, to use the language of the time, lunatics`. */
   private leadingParenthetical(first: number): boolean {
     let index = first - 1
@@ -380,7 +393,7 @@ export class SentenceMentions {
       (before === 'use' && negations.has(key(first - 2))) ||
       // `Say person who uses drugs, not junkie.`: the word a style rule (an imperative opening the
       // sentence or following a colon) sets aside.
-      ((before === 'not' || before === 'never') && /,/.test(this.between(first - 2, first - 1)) && this.styleRuleOpens(this.clauseStart(first)))
+      this.setAside(first)
     if (!frame) return false
     return !next || next.gapBefore || /^(?:instead|or|rather)$/.test(next.key)
   }
@@ -390,6 +403,45 @@ export class SentenceMentions {
     const key = (index: number): string => this.tokens[index]?.key ?? ''
     const verb = /^(?:we|i)$/.test(key(at)) ? at + 1 : at
     return /^(?:say|write|use|prefer)$/.test(key(verb))
+  }
+
+  /**
+   * `The AIDS test was renamed the HIV test`, `Junkies are now called people who use drugs`: the
+   * sentence opens on the term (an article before it at most), and says it was renamed. (`The
+   * addict was called in` and `the addicts became known as regulars` say nothing of the word.)
+   */
+  private renamed(first: number, last: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    if (first > 1 || (first === 1 && !/^(?:the|a|an)$/.test(key(0)))) return false
+    let at = last + 1
+    if (/^(?:was|were|is|are|has|have|had)$/.test(key(at))) at++
+    if (key(at) === 'been' || key(at) === 'later') at++
+    if (key(at) === 'renamed') return true
+    // `called` with a particle summons someone (`are now called in one by one`).
+    const called = key(at + 1) === 'called' && !/^(?:in|up|out|back|to|on|for|away|off|over|upon|into)$/.test(key(at + 2))
+    return key(at) === 'now' && (called || (key(at + 1) === 'known' && key(at + 2) === 'as'))
+  }
+
+  /**
+   * `Say person who uses drugs, not junkie.`, `Doctors call it an HIV test, not an AIDS test.`:
+   * after a comma and `not` (and an article), the wording that a style rule or a verb of calling
+   * sets aside.
+   */
+  private setAside(first: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    const not = /^(?:a|an|the)$/.test(key(first - 1)) ? first - 2 : first - 1
+    if (!/^(?:not|never)$/.test(key(not)) || !/,/.test(this.between(not - 1, not))) return false
+    const start = this.clauseStart(not)
+    return this.styleRuleOpens(start) || this.namesBefore(start, not)
+  }
+
+  /**
+   * A verb of calling in the clause before the contrast: `Doctors call it an HIV test, not an AIDS
+   * test`. (`She is a mother, not an addict` names no wording, and stays a use.)
+   */
+  private namesBefore(from: number, to: number): boolean {
+    for (let index = from; index < to; index++) if (callingVerbs.has(this.tokens[index]?.key ?? '') || /^(?:called|says|writes|prefers|uses)$/.test(this.tokens[index]?.key ?? '')) return true
+    return false
   }
 
   /** The first token of the clause holding token `at`: after the last colon before it, else the sentence's first. */
@@ -661,9 +713,9 @@ export class SentenceMentions {
       const before = start - 1
       if (before < 0) return false
       if (this.frameEndsAt(before, start, quoted)) return items === 0 || listLike
-      // A bare plural frame takes a list, never one word: `the words junkie and crackhead`, but
-      // `the words addicts hear` is a clause.
-      if (!quoted && this.pluralFrameEndsAt(before, start)) return items === 0 ? this.listFollows(last) : listLike
+      // A bare plural frame takes a list, or one phrase that a singular noun ends: `the words
+      // junkie and crackhead`, `the words AIDS victim appeared`; `the words addicts hear` is a clause.
+      if (!quoted && this.pluralFrameEndsAt(before, start)) return items === 0 ? this.listFollows(last) || (last > first && !/s$/.test(tokens[last]?.key ?? '')) : listLike
       let end = before
       const join = tokens[before]?.key
       if (join === 'and' || join === 'or' || join === 'nor') end = before - 1
