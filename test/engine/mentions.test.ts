@@ -146,7 +146,11 @@ describe('mentions are not reported by default', () => {
     ['advice against calling a baby the term', 'Nobody should call a baby a crack baby.'],
     ['a term called a byword', 'Crack baby became a byword for a lost generation.'],
     ['one phrase after a bare plural frame noun', 'The words AIDS victim appeared in 400 articles that year.'],
-    ['a quoted phrase searched for', 'Search for "AIDS victim" in the archive and you find thousands of hits.']
+    ['a quoted phrase searched for', 'Search for "AIDS victim" in the archive and you find thousands of hits.'],
+    ['a bare singular term opening the sentence, called a term in an apposition', 'Crack baby, a term coined in 1986, is now rejected.'],
+    ['a quoted phrase a guide lists', "The guide lists 'AIDS victim' among phrases to avoid."],
+    ['a frame with the term in emphasis typed in plain text', 'The word *junkie* hurts.'],
+    ['a replacement with both wordings in emphasis typed in plain text', 'Replace _addict_ with _person with addiction_.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -232,7 +236,9 @@ describe('frame words that do not make a mention', () => {
     ['a person set against the label, with no wording named', 'She is a mother, not an addict.', ['addict: addict']],
     ['people summoned, not renamed', 'The addicts are now called in one by one.', ['addict: addicts']],
     ['people who became known for something', 'The addicts became known as regulars at the cafe.', ['addict: addicts']],
-    ['a bare plural frame noun before a clause', 'The words addicts hear in court stay with them.', ['addict: addicts']]
+    ['a bare plural frame noun before a clause', 'The words addicts hear in court stay with them.', ['addict: addicts']],
+    ['emphasis on a word for stress', 'She was *not* an addict, whatever they said.', ['addict: addict']],
+    ['underscores inside an identifier still join it', 'The export script writes junkie_counts.csv every night.', []]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -15,7 +15,7 @@ export const pluralFrameNouns = new Set('words terms labels phrases expressions 
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
 export const wordUseVerbs = new Set(
-  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing'.split(
+  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown list lists listed calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing'.split(
     ' '
   )
 )

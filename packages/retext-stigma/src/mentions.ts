@@ -488,14 +488,17 @@ export class SentenceMentions {
   }
 
   /**
-   * What others speak of, then called a word in an apposition: `Older reports speak of AIDS
-   * orphans, a phrase many agencies now avoid`. (`The addicts, a term the paper used, were moved
-   * on` still uses the term of people.)
+   * What others speak of, or a bare singular term opening the sentence, then called a word in an
+   * apposition: `Older reports speak of AIDS orphans, a phrase many agencies now avoid`, `Crack
+   * baby, a term coined in 1986, is now rejected`. (`The addicts, a term the paper used, were
+   * moved on` still uses the term of people.)
    */
   private wordInApposition(first: number, last: number): boolean {
     const key = (offset: number): string => this.tokens[last + offset]?.key ?? ''
     const before = (offset: number): string => this.tokens[first - offset]?.key ?? ''
-    if (!/^(?:of|about|to)$/.test(before(1)) || !/^(?:speak|speaks|spoke|spoken|talk|talks|talked|write|writes|wrote|written|refer|refers|referred)$/.test(before(2))) return false
+    // Or a bare singular term opens the sentence: `Crack baby, a term coined in 1986, is now rejected`.
+    const opens = first === 0 && !/s$/.test(key(0))
+    if (!opens && (!/^(?:of|about|to)$/.test(before(1)) || !/^(?:speak|speaks|spoke|spoken|talk|talks|talked|write|writes|wrote|written|refer|refers|referred)$/.test(before(2)))) return false
     // Past more items of a list: `speak of lunatics and imbeciles, terms now retired`.
     let end = last
     if (/^(?:and|or)$/.test(key(1))) {

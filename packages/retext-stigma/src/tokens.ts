@@ -75,6 +75,8 @@ function tokensOf(sentence: Sentence): Token[] {
       const previous = children[index - 1]
       if (!previous || previous.type === 'WhiteSpaceNode') openSingles++
     }
+    // Emphasis typed in plain text (`the word *junkie*`) is markup, as it is in Markdown.
+    if (isEmphasisMark(children, index)) continue
     if (node.type !== 'WordNode' || node.position?.start.offset === undefined) {
       onlyQuotes = (onlyQuotes || !gap) && (node.type === 'PunctuationNode' || node.type === 'SymbolNode') && quotationMark.test(node.value)
       gap = true
@@ -124,6 +126,22 @@ function tokensOf(sentence: Sentence): Token[] {
   }
   markCodeRuns(sentence, tokens)
   return tokens
+}
+
+const emphasisMark = /^(?:\*{1,2}|_{1,2})$/
+
+/**
+ * Asterisks or underscores that open a word after a space, or close one before a space or a
+ * mark: emphasis typed in plain text. Between two words they join an identifier (`bpf_tramp`).
+ */
+function isEmphasisMark(children: Sentence['children'], index: number): boolean {
+  const node = children[index]
+  if (!node || (node.type !== 'SymbolNode' && node.type !== 'PunctuationNode') || !emphasisMark.test(node.value)) return false
+  const before = children[index - 1]
+  const after = children[index + 1]
+  const opens = (!before || before.type === 'WhiteSpaceNode') && after?.type === 'WordNode'
+  const closes = before?.type === 'WordNode' && (!after || after.type !== 'WordNode')
+  return opens || closes
 }
 
 /** Mark a token that only quotation marks separate from the previous one. */
