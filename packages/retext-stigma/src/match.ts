@@ -20,6 +20,8 @@ export interface Match {
   articleDropped?: boolean
   /** Characters the whole term matched, a pattern's words before `<<` and after `>>` included: the longest wins an overlap. */
   reach: number
+  /** The whole term's last token, a pattern's words after `>>` included. */
+  reachLast: number
 }
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
@@ -89,7 +91,7 @@ export function matchSentence(
         const from = first + (terminal.skip ?? 0)
         const to = terminal.span === undefined ? last : from + terminal.span - 1
         const reach = (tokens[last]?.end ?? 0) - (tokens[first]?.start ?? 0)
-        const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0, reach}
+        const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0, reach, reachLast: last}
         if (articleDropped) match.articleDropped = true
         if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
@@ -144,7 +146,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronyms?.[0] === 0) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
-  return context ? contextHolds(context, tokens, match.first, match.last, around) : true
+  return context ? contextHolds(context, tokens, match.first, match.last, around, match.reachLast) : true
 }
 
 /** In a headline, capitals say nothing about a name unless a name cue (`Anonymous`, `Act`) stands beside the match. */
@@ -227,24 +229,29 @@ function tagsHold(context: CompiledContext, first: number, last: number, previou
   return true
 }
 
-function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, {paragraph, document, tagOf}: Surroundings): boolean {
+/**
+ * Whether a match's context holds. `end` is the last token of the whole term: a pattern's words
+ * after `>>` are not flagged, but what follows the term is read after them (`abused the
+ * medication budget` has a noun after the drug).
+ */
+function contextHolds(context: CompiledContext, tokens: Token[], first: number, last: number, {paragraph, document, tagOf}: Surroundings, end = last): boolean {
   // A document about something else altogether (a match report for `hooker`, a software manual
   // for `vagrant`). Turning a rule off takes two of its words at least: one passing word in a
   // short text (`Her brother played rugby once`) says nothing.
   if (context.offTopic && isAbout(document(), context.offTopic, 2)) return false
   const previous = previousWord(tokens, first)
-  const next = nextWord(tokens, last)
+  const next = nextWord(tokens, end)
   // A word a context requires may stand outside the quotation marks round the match (`is “so
   // OCD”`); a word it rules out must touch the match (`the film “Junkie Dad”` is no film junkie).
   const introducing = previous ?? previousWord(tokens, first, true)
-  const following = next ?? nextWord(tokens, last, true)
+  const following = next ?? nextWord(tokens, end, true)
   if (context.precededBy && !(introducing && inWordSet(context.precededBy, introducing.key))) return false
   if (context.notPrecededBy && previous && inWordSet(context.notPrecededBy, previous.key)) return false
   if (context.followedBy && !(following && inWordSet(context.followedBy, following.key))) return false
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
   // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
-  if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(last + 1) !== 'verb') return false
-  if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, last, tagOf)) return false
+  if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(end + 1) !== 'verb') return false
+  if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, end, tagOf)) return false
   if (context.noun && previous && readsAsVerb(tokens, first, tagOf)) return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
@@ -253,7 +260,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
       const words = document()
       if (requires && occurrences(words, requires) === 0) return false
       if (forbids && occurrences(words, forbids) > 0) return false
-      return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last]), tokens[last + 2]) : true
+      return context.needsTags ? tagsHold(context, first, end, previous, next, tagOf, isPossessive(tokens[end]), tokens[end + 2]) : true
     }
     const own = tokens.slice(first, last + 1)
     const around =
@@ -265,7 +272,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
     if (requires && ![...around, ...own].some((token) => inWordSet(requires, token.key)) && !(context.topic && isAbout(document(), context.topic))) return false
     if (forbids && around.some((token) => inWordSet(forbids, token.key))) return false
   }
-  return context.needsTags ? tagsHold(context, first, last, previous, next, tagOf, isPossessive(tokens[last]), tokens[last + 2]) : true
+  return context.needsTags ? tagsHold(context, first, end, previous, next, tagOf, isPossessive(tokens[end]), tokens[end + 2]) : true
 }
 
 /** Words after which a bare word is a verb: infinitive `to`, modals, `do`, subject pronouns. */
