@@ -150,7 +150,10 @@ describe('mentions are not reported by default', () => {
     ['a bare singular term opening the sentence, called a term in an apposition', 'Crack baby, a term coined in 1986, is now rejected.'],
     ['a quoted phrase a guide lists', "The guide lists 'AIDS victim' among phrases to avoid."],
     ['a frame with the term in emphasis typed in plain text', 'The word *junkie* hurts.'],
-    ['a replacement with both wordings in emphasis typed in plain text', 'Replace _addict_ with _person with addiction_.']
+    ['a replacement with both wordings in emphasis typed in plain text', 'Replace _addict_ with _person with addiction_.'],
+    ['a quoted list with its full stop inside the last closing mark', 'Avoid "AIDS victim," "HIV carrier," and "full-blown AIDS."'],
+    ['a bare term that opens the sentence called a novel', 'Junkie is a novel by William S. Burroughs.'],
+    ['one capitalised word after a title noun with its determiner', 'The novel Junkie was published in 1953.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -238,6 +241,10 @@ describe('frame words that do not make a mention', () => {
     ['people who became known for something', 'The addicts became known as regulars at the cafe.', ['addict: addicts']],
     ['a bare plural frame noun before a clause', 'The words addicts hear in court stay with them.', ['addict: addicts']],
     ['emphasis on a word for stress', 'She was *not* an addict, whatever they said.', ['addict: addict']],
+    ['a quoted sentence with its full stop inside', 'Police said the man "committed suicide."', ['committed-suicide: committed suicide']],
+    ['a title noun without a determiner before a capitalised word', 'She runs a charity. Addicts come to it daily.', ['addict: Addicts']],
+    ['a title noun later in the clause', 'Self-harmers are often afraid to show their scars.', ['self-harmer: Self-harmers']],
+    ['a title noun after a verb, not the copula', "The county's homeless were counted on a single night.", ["the-homeless: The county's homeless"]],
     ['underscores inside an identifier still join it', 'The export script writes junkie_counts.csv every night.', []]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)

@@ -77,7 +77,10 @@ export class SentenceMentions {
   /** The quotation whose last word is token `end`, if a mark follows that word. */
   private quotationEndingAt(end: number): Quotation | undefined {
     const token = this.tokens[end]
-    if (!token || !quoteMark.test(this.text.charAt(token.end)) && !quoteMark.test(this.text.slice(token.end, token.end + 8))) return undefined
+    if (!token) return undefined
+    // A full stop or a comma may come inside the closing mark (`“full-blown AIDS.”`).
+    const after = /^[.,;:!?]/.test(this.text.charAt(token.end)) ? token.end + 1 : token.end
+    if (!quoteMark.test(this.text.charAt(after)) && !quoteMark.test(this.text.slice(after, after + 8))) return undefined
     this.quotations ??= readQuotations(this.tokens, this.text)
     return this.quotations.find((candidate) => candidate.last === end)
   }
@@ -172,7 +175,10 @@ export class SentenceMentions {
     if (tokens[start]?.gapBefore && !(/^\s*,?\s*$/.test(this.between(start - 1, start)) && (namingVerbs.has(cue) || apposition))) return false
     let content = 0
     for (let index = start; index <= end; index++) if (capital(index) && !functionWords.has(tokens[index]?.key ?? '')) content++
-    return namingVerbs.has(cue) ? content >= 1 : content >= 2
+    // One capitalised word is a title after a title noun that has its determiner (`the novel
+    // Junkie was published in 1953`), as after a verb of naming.
+    const determined = /^(?:the|a|an|his|her|their|its|our|my|your)$/.test(tokens[start - 2]?.key ?? '') || /['’]s$/.test(tokens[start - 2]?.text ?? '')
+    return namingVerbs.has(cue) || determined ? content >= 1 : content >= 2
   }
 
   /**
@@ -323,12 +329,19 @@ export class SentenceMentions {
     // punctuation between.
     for (let index = 1; index <= 4 && verb + index < tokens.length; index++) {
       if (tokens[verb + index]?.gapBefore) return false
-      if (wordNouns.has(key(index))) return true
+      // `Junkie is a novel by William S. Burroughs`: a title, named.
+      if (wordNouns.has(key(index)) || (first === 0 && this.namesTitle(verb, index))) return true
       // `Addict is outdated`: a judgement only a word earns, said of a term that is no plural
       // (`Junkies are offensive` may be said of people).
       if (wordJudgements.has(key(index)) && !/s$/.test(tokens[last]?.key ?? '')) return true
     }
     return false
+  }
+
+  /** `is a novel`, `was a 1953 novel`: right after the copula, an article and a title noun, one word between at most. */
+  private namesTitle(verb: number, at: number): boolean {
+    const key = (index: number): string => this.tokens[index]?.key ?? ''
+    return titleNouns.has(key(at)) && /^(?:a|an)$/.test(key(verb + 1)) && at - verb <= 3
   }
 
   /**

@@ -93,7 +93,11 @@ export function readQuotations(tokens: Token[], text: string): Quotation[] {
       // After a colon, a quotation of several words is speech (`He said: “Junkies are back”`);
       // one word is held up as a word (`Words matter: ‘addict’ defines a person`).
       const colonSpeech = colonBefore[kind] && index - 1 > first
-      found.push({first, last: index - 1, speech: colonSpeech || /[.!?]/.test(inside) || (first === 0 && inside.includes(','))})
+      // A full stop inside the marks ends a quoted sentence, which opens with a capital (`“The
+      // junkies are back.”`); American style puts it inside a quoted phrase too (`avoid “full-blown AIDS.”`).
+      const opener = tokens[first]?.text ?? ''
+      const sentence = /\./.test(inside) && /^\p{Lu}/u.test(opener) && opener !== opener.toUpperCase()
+      found.push({first, last: index - 1, speech: colonSpeech || /[!?]/.test(inside) || sentence || (first === 0 && inside.includes(','))})
       openAt[kind] = -1
     }
   }
