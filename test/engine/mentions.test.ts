@@ -153,7 +153,10 @@ describe('mentions are not reported by default', () => {
     ['a replacement with both wordings in emphasis typed in plain text', 'Replace _addict_ with _person with addiction_.'],
     ['a quoted list with its full stop inside the last closing mark', 'Avoid "AIDS victim," "HIV carrier," and "full-blown AIDS."'],
     ['a bare term that opens the sentence called a novel', 'Junkie is a novel by William S. Burroughs.'],
-    ['one capitalised word after a title noun with its determiner', 'The novel Junkie was published in 1953.']
+    ['one capitalised word after a title noun with its determiner', 'The novel Junkie was published in 1953.'],
+    ['a bracket after the term that names it a term', 'Common prostitutes (the term used at the time) could be arrested on sight.'],
+    ['a bracket with the frame noun last', 'The prison held convicts (then the usual term) from across the empire.'],
+    ['a list after a copula, with a plural frame noun a few words back', 'Among the words to avoid are addict, junkie and crackhead.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -244,6 +247,8 @@ describe('frame words that do not make a mention', () => {
     ['a quoted sentence with its full stop inside', 'Police said the man "committed suicide."', ['committed-suicide: committed suicide']],
     ['a title noun without a determiner before a capitalised word', 'She runs a charity. Addicts come to it daily.', ['addict: Addicts']],
     ['a title noun later in the clause', 'Self-harmers are often afraid to show their scars.', ['self-harmer: Self-harmers']],
+    ['a bracket naming the word after people with their determiner', 'The addicts (the term the paper used) were moved on.', ['addict: addicts']],
+    ['a bracket with no frame noun', 'The inmates (three men) were moved.', ['inmate: inmates']],
     ['a title noun after a verb, not the copula', "The county's homeless were counted on a single night.", ["the-homeless: The county's homeless"]],
     ['underscores inside an identifier still join it', 'The export script writes junkie_counts.csv every night.', []]
   ])('%s', (_label, text, expected) => {

@@ -104,7 +104,7 @@ export const conceptNouns = new Set('notion notions idea ideas concept concepts 
 export const colonFrames = new Set('use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided'.split(' '))
 
 /** Every word that can end a frame, for a quick first test. */
-export const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'include', 'includes', 'included', 'as', 'called'])
+export const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'include', 'includes', 'included', 'as', 'called', 'are', 'were'])
 
 /** Nouns the parenthetical `to use the … of the time` names. */
 export const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))

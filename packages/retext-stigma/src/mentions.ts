@@ -57,7 +57,7 @@ export class SentenceMentions {
   private framed(first: number, last: number, quotation: Quotation | undefined): boolean {
     const start = quotation?.first ?? first
     const end = quotation?.last ?? last
-    if (this.trailingFrame(end) || this.leadingParenthetical(start) || this.leadingLanguage(start) || this.listEndsInFrame(end)) return true
+    if (this.trailingFrame(start, end) || this.leadingParenthetical(start) || this.leadingLanguage(start) || this.listEndsInFrame(end)) return true
     if (this.advisedAgainst(start) || this.labellingInGeneral(start) || this.whatWasCalled(start) || this.saidAsWord(start, end) || this.wordHistory(start, end) || this.glossaryEntry(start, end) || (!quotation && this.inUnquotedTitle(first, last))) return true
     if (this.namedAsWord(start, end) || this.bareTermsOpen(first)) return true
     if (this.labelAfter(end + 1) || this.labelBefore(start)) return true
@@ -239,9 +239,18 @@ export class SentenceMentions {
    * `the street homeless, as earlier strategies called them`, `a successful suicide, in the
    * language of one textbook`: a parenthesis right after the term says whose word it is.
    */
-  private trailingFrame(last: number): boolean {
+  private trailingFrame(first: number, last: number): boolean {
     const at = (offset: number): string => this.tokens[last + offset]?.key ?? ''
     if (at(1) === 'to' && at(2) === 'use' && at(3) === 'the' && languageNouns.has(at(4))) return true
+    // `common prostitutes (the term used at the time)`, `convicts (then the usual term)`: a
+    // bracket right after the term that names it a word. (`The addicts (the term the paper
+    // used) were moved on` still speaks of people, as an apposition would.)
+    if (/^\s*[(\u2014\u2013]\s*$/.test(this.between(last, last + 1)) && !this.determined(first)) {
+      for (let offset = 1; offset <= 4 && last + offset < this.tokens.length; offset++) {
+        if (offset > 1 && this.tokens[last + offset]?.gapBefore) break
+        if (languageNouns.has(at(offset)) || wordNouns.has(at(offset))) return true
+      }
+    }
     if (at(1) === 'in' && /^(?:the|their|his|her|its|our|my)$/.test(at(2)) && languageNouns.has(at(3)) && at(4) === 'of') return true
     if (at(1) === 'as' && /^(?:they|it|he|she|we|these|such)$/.test(at(2)) && /^(?:was|were|is|are)$/.test(at(3))) {
       const verb = /^(?:then|once|often|commonly|still|sometimes|usually)$/.test(at(4)) ? at(5) : at(4)
@@ -283,6 +292,12 @@ export class SentenceMentions {
     if (key(0) !== 'in' || !/^(?:the|their|its|his|her|our)$/.test(key(1)) || !languageNouns.has(key(2)) || key(3) !== 'of') return false
     for (let index = 4; index < first && index < 12; index++) if (/,/.test(this.between(index - 1, index))) return true
     return false
+  }
+
+  /** A determiner opens the term or comes right before it: it names people (`the addicts`). */
+  private determined(first: number): boolean {
+    const determiner = /^(?:the|a|an|these|those|this|that|his|her|their|our|my|your|its)$/
+    return determiner.test(this.tokens[first]?.key ?? '') || determiner.test(this.tokens[first - 1]?.key ?? '')
   }
 
   /** `housed, to use the language of the time, lunatics`. */
@@ -820,6 +835,9 @@ export class SentenceMentions {
     if (word === 'like') return frameNouns.has(key(at - 1))
     // `terms to avoid, including lunatic and maniac`: a plural frame noun a few words back.
     if (word === 'including' || word === 'include' || word === 'includes' || word === 'included') return frameNouns.has(key(at - 1)) || [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset)))
+    // `Among the words to avoid are addict, junkie and crackhead`: the list after a copula, the
+    // plural frame noun a few words back (not right before it: `the words are addicts'`).
+    if (word === 'are' || word === 'were') return [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset))) && (this.listFollows(item) || this.listFollows(item + 1))
     if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2))
     if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
     if (word === 'called' && key(at - 1) === 'so') return true
