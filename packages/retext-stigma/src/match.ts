@@ -277,7 +277,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
 
 /** Words after which a bare word is a verb: infinitive `to`, modals, `do`, subject pronouns. */
 const verbIntroducers = new Set(
-  "to will would shall should can could may might must do does did don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't i you he she it we they".split(' ')
+  "to will would shall should can could may might must do does did don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't i you he she it we they nothing something everything anything nobody somebody everybody anybody".split(' ')
 )
 
 /**
