@@ -61,3 +61,13 @@ describe('the help over a finding', () => {
     expect(custom).not.toContain('Sources')
   })
 })
+
+describe('the rules index', () => {
+  it('reads a pattern term as its shortest phrase, and a plain term in each of its forms', async () => {
+    const {termReadings} = await import('../../packages/rules-compiler/src/docs.js')
+    const classes = {substance: ['drugs', 'illegal drugs'], determiner: ['the']}
+    expect(termReadings({phrase: '<abuse> >> [{determiner}] {substance}', kind: 'pattern'}, classes)).toEqual(['abuse drugs'])
+    expect(termReadings({phrase: 'clean since {number}', kind: 'pattern'}, classes)).toEqual(['clean since 2019'])
+    expect(termReadings({phrase: 'junkie'}, classes)).toEqual(['junkie', 'junkies', "junkie's", "junkies'"])
+  })
+})
