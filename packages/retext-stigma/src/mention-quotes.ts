@@ -1,0 +1,114 @@
+import {functionWords} from './title-case.js'
+import {anyoneObjects, callingVerbs, conceptNouns, copulas, frameNouns, labelNouns, namingVerbs, objectPronouns, pressNouns, pressVerbs, speechVerbs, wordUseVerbs} from './mention-words.js'
+import {type Quotation} from './sentence-quotations.js'
+import type {MentionText} from './mention-text.js'
+
+/**
+ * Mention frames read from quotation marks: scare quotes round one word, a quoted phrase after a
+ * verb that handles words, a quoted title or headline, and quoted phrases listed together.
+ */
+
+/** One word in quotation marks, not a quoted exclamation or a reply. */
+export function isScareQuote(s: MentionText, quotation: Quotation): boolean {
+  const {tokens} = s
+  const head = tokens[quotation.first]
+  const tail = tokens[quotation.last]
+  if (!head || !tail || quotation.speech) return false
+  return !/\s/.test(s.text.slice(head.start, tail.end))
+}
+
+/**
+ * Quotation marks round exactly a term of several words, and nothing else: the phrase held
+ * up as a phrase (`we no longer say “committed suicide”`, `replace “substance abuse”`).
+ */
+export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: number, last: number): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  // The quotation may hold the term's article too (`writing “an alcoholic”`), and run on past
+  // the flagged words into the rest of the term's phrase (`instead of “abusing drugs”` flags
+  // only the verb).
+  const open = quotation.first === first - 1 && /^(?:a|an|the)$/.test(key(first - 1)) ? first - 1 : first
+  if (quotation.speech || quotation.first !== open || quotation.last < last || quotation.last - last > 2) return false
+  // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
+  // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
+  // The quoted phrase is the sentence's subject: `“AIDS victim” implies powerlessness`
+  // (with an article, `“An addict” was found`, it is a person).
+  if (open === 0) return open === first
+  const before = key(open - 1)
+  if (wordUseVerbs.has(before) || (before === 'of' && key(open - 2) === 'instead')) return true
+  // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
+  if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances)$/.test(key(open - 2))) return true
+  // `the language of “drug abuse”`, `the word of “addict”`: a frame noun and `of`.
+  if (before === 'of' && (frameNouns.has(key(open - 2)) || labelNouns.has(key(open - 2)) || conceptNouns.has(key(open - 2)))) return true
+  // `search for “AIDS victim” in the archive`: the words looked up.
+  if (before === 'for' && /^search(?:es|ed|ing)?$/.test(key(open - 2))) return true
+  // `other papers spoke of “AIDS victims”`, `wrote about “junkies”`: others' words, reported.
+  if (/^(?:of|about)$/.test(before) && /^(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|write|writes|wrote|written|writing)$/.test(key(open - 2))) return true
+  // `advises against “committed suicide”`, `warned against “clean”`.
+  if (before === 'against' && /^(?:advise|advises|advised|advising|warn|warns|warned|warning|argue|argues|argued|arguing)$/.test(key(open - 2))) return true
+  // `The “crack baby” turned out to be a myth`: a determiner before the marks, as before one
+  // word in scare quotes. (An article inside them, `described as “a substance abuser”`, quotes a
+  // description; `that` may open a clause, `told them that “widget mans” were…`.)
+  if (open === first && /^(?:the|this|these|those)$/.test(before)) return true
+  // `the legal term was “common prostitute”`: a frame noun, then a copula.
+  if (copulas.has(before) && frameNouns.has(key(open - 2))) return true
+  // `saying (that) someone “committed suicide”`: what is said of anyone is a wording.
+  const saying = (index: number): boolean => /^(?:say|says|said|saying)$/.test(key(index))
+  if (anyoneObjects.has(before) && (saying(open - 2) || (key(open - 2) === 'that' && saying(open - 3)))) return true
+  if (objectPronouns.has(before) && (namingVerbs.has(key(open - 2)) || callingVerbs.has(key(open - 2)))) return true
+  // `calling a cold day “bipolar weather”`: a verb of calling, its object of up to three words between.
+  for (let index = open - 2; index >= Math.max(0, open - 4); index--) {
+    if (s.tokens[index + 1]?.gapBefore) return false
+    if (callingVerbs.has(key(index))) return true
+  }
+  return false
+}
+
+/** A quoted title: two content words or more, every one capitalised (`“Crack Babies Grow Up”`). */
+export function isQuotedTitle(s: MentionText, quotation: Quotation): boolean {
+  let content = 0
+  for (let index = quotation.first; index <= quotation.last; index++) {
+    const token = s.tokens[index]
+    if (!token || functionWords.has(token.key) || !/\p{L}/u.test(token.text)) continue
+    if (!/^\p{Lu}/u.test(token.text)) return false
+    content++
+  }
+  return content >= 2
+}
+
+/** The sentence is about headlines, so what it quotes are example headlines. */
+/**
+ * A headline quoted in sentence case in a sentence about the press: `The Sun ran “Junkie mum
+ * jailed for neglect” on its front page`. It opens with a capital, runs to two words or more
+ * with no comma or full stop inside, and the sentence names a paper, its front page or what
+ * it ran.
+ */
+export function quotedHeadline(s: MentionText, quotation: Quotation): boolean {
+  if (quotation.speech || quotation.last === quotation.first) return false
+  const head = s.tokens[quotation.first]
+  if (!head || !/^\p{Lu}/u.test(head.text)) return false
+  for (let index = quotation.first + 1; index <= quotation.last; index++) if (/[,.;:!?]/.test(s.between(index - 1, index))) return false
+  const before = s.tokens[quotation.first - 1]?.key ?? ''
+  if (pressVerbs.has(before)) return true
+  // Words someone spoke: `she told the newspaper “Junkies ruined his life”`.
+  for (let index = Math.max(0, quotation.first - 4); index < quotation.first; index++) if (speechVerbs.has(s.tokens[index]?.key ?? '')) return false
+  return s.tokens.some((token, index) => pressNouns.has(token.key) || (token.key === 'front' && /^pages?$/.test(s.tokens[index + 1]?.key ?? '')))
+}
+
+/**
+ * One of two or more short quoted phrases joined by `and`, `or` or commas: phrases held up
+ * as phrases (`newspapers wrote about 'AIDS victims' and 'innocent victims'`).
+ */
+export function quotedListItem(s: MentionText, quotation: Quotation): boolean {
+  if (quotation.speech || quotation.last - quotation.first > 3) return false
+  const joined = (end: number, start: number): boolean => {
+    const join = s.tokens[end + 1]?.key
+    // `“addict” or “junkie”`, `a “substance abuser” or a “person with…”`.
+    const article = end + 3 === start && /^(?:a|an|the)$/.test(s.tokens[end + 2]?.key ?? '')
+    if ((join === 'and' || join === 'or') && (end + 2 === start || article)) return true
+    return end + 1 === start && /,/.test(s.between(end, start))
+  }
+  return s.quotations().some(
+    // The other phrase may be a longer alternative: `“substance abuser” and “person with a substance use disorder”`.
+    (other) => other !== quotation && !other.speech && other.last - other.first <= 6 && (joined(other.last, quotation.first) || joined(quotation.last, other.first))
+  )
+}
