@@ -156,7 +156,8 @@ describe('mentions are not reported by default', () => {
     ['one capitalised word after a title noun with its determiner', 'The novel Junkie was published in 1953.'],
     ['a bracket after the term that names it a term', 'Common prostitutes (the term used at the time) could be arrested on sight.'],
     ['a bracket with the frame noun last', 'The prison held convicts (then the usual term) from across the empire.'],
-    ['a list after a copula, with a plural frame noun a few words back', 'Among the words to avoid are addict, junkie and crackhead.']
+    ['a list after a copula, with a plural frame noun a few words back', 'Among the words to avoid are addict, junkie and crackhead.'],
+    ['a frame noun without its determiner in a headline', 'Charity Warns Against Phrase Full-Blown AIDS']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.

@@ -1,3 +1,4 @@
+import {inTitleLine} from './title-case.js'
 import {adviceWords, arrow, arrowBefore, colonFrames, frameAdjectives, frameNouns, frameWords, namingVerbs, pluralFrameNouns, singularFrameNouns, titleNouns} from './mention-words.js'
 import {quoteMarks, type Quotation} from './sentence-quotations.js'
 import type {MentionText} from './mention-text.js'
@@ -146,7 +147,8 @@ function frameEndsAt(s: MentionText, at: number, item: number, quoted: boolean):
   if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
   if (word === 'called' && key(at - 1) === 'so') return true
   if (key(at - 1) === 'called' && key(at - 2) === 'so' && !tokens[at]?.gapBefore) return true
-  if (frameNouns.has(word)) return quoted || (singularFrameNouns.has(word) && determinedFrame(s, at))
+  // A headline drops the determiner: `Charity Warns Against Phrase Full-Blown AIDS`.
+  if (frameNouns.has(word)) return quoted || (singularFrameNouns.has(word) && (determinedFrame(s, at) || inTitleLine(tokens, at)))
   if (!quoted) return false
   if (titleNouns.has(word) || namingVerbs.has(word)) return true
   return word === 'as' && (key(at - 1) === 'known' || (key(at - 1) === 'to' && key(at - 2) === 'referred'))
