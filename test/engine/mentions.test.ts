@@ -157,7 +157,12 @@ describe('mentions are not reported by default', () => {
     ['a bracket after the term that names it a term', 'Common prostitutes (the term used at the time) could be arrested on sight.'],
     ['a bracket with the frame noun last', 'The prison held convicts (then the usual term) from across the empire.'],
     ['a list after a copula, with a plural frame noun a few words back', 'Among the words to avoid are addict, junkie and crackhead.'],
-    ['a frame noun without its determiner in a headline', 'Charity Warns Against Phrase Full-Blown AIDS']
+    ['a frame noun without its determiner in a headline', 'Charity Warns Against Phrase Full-Blown AIDS'],
+    ['a quoted phrase that is to be struck out', 'Campaigners want "committed suicide" struck from newspaper style guides.'],
+    ['a quoted phrase after a verb of naming, its object and an article', 'Critics called it a "junkie tax" on the poor.'],
+    ['a description blamed', 'He was criticised for describing migrants as "illegal immigrants".'],
+    ['one quoted wording moved away from for another', 'The UN has moved away from "AIDS victims" towards "people living with HIV".'],
+    ['a quoted phrase that readers read', 'Clinicians who read "substance abuser" were more likely to favour punishment.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.

@@ -1,4 +1,4 @@
-import {adviceObjects, anyoneObjects, callingVerbs, definingVerbs, describingVerbs, generalNaming, namingVerbs, negations, rejections, replacingVerbs, sayingVerbs} from './mention-words.js'
+import {adviceObjects, anyoneObjects, callingVerbs, criticisms, definingVerbs, describingVerbs, generalNaming, namingVerbs, negations, rejections, replacingVerbs, sayingVerbs} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -34,7 +34,8 @@ export function advisedAgainst(s: MentionText, first: number): boolean {
   }
   if (key(at) === 'to' && /^refer/.test(key(at - 1))) at--
   if (!describingVerbs.has(key(at))) return false
-  for (let index = at - 1; index >= Math.max(0, at - 3); index--) if (negations.has(key(index))) return true
+  // Advice against it, or blame for it: `criticised for describing migrants as illegal immigrants`.
+  for (let index = at - 1; index >= Math.max(0, at - 3); index--) if (negations.has(key(index)) || criticisms.has(key(index))) return true
   return false
 }
 

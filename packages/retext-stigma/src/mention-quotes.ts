@@ -55,6 +55,10 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   const saying = (index: number): boolean => /^(?:say|says|said|saying)$/.test(key(index))
   if (anyoneObjects.has(before) && (saying(open - 2) || (key(open - 2) === 'that' && saying(open - 3)))) return true
   if (objectPronouns.has(before) && (namingVerbs.has(key(open - 2)) || callingVerbs.has(key(open - 2)))) return true
+  // `called it a “junkie tax”`, `called her a “hooker”`: an article inside the naming.
+  if (/^(?:a|an)$/.test(before) && objectPronouns.has(key(open - 2)) && (namingVerbs.has(key(open - 3)) || callingVerbs.has(key(open - 3)))) return true
+  // `want “committed suicide” struck from style guides`: what is to become of the words.
+  if (/^(?:struck|removed|dropped|banned|replaced|retired|deleted|erased|scrapped)$/.test(key(quotation.last + 1)) && /^[\s"'\u201D\u2019]*$/.test(s.between(quotation.last, quotation.last + 1))) return true
   // `calling a cold day “bipolar weather”`: a verb of calling, its object of up to three words between.
   for (let index = open - 2; index >= Math.max(0, open - 4); index--) {
     if (s.tokens[index + 1]?.gapBefore) return false
@@ -105,6 +109,8 @@ export function quotedListItem(s: MentionText, quotation: Quotation): boolean {
     // `“addict” or “junkie”`, `a “substance abuser” or a “person with…”`.
     const article = end + 3 === start && /^(?:a|an|the)$/.test(s.tokens[end + 2]?.key ?? '')
     if ((join === 'and' || join === 'or') && (end + 2 === start || article)) return true
+    // One wording for another: `moved away from “AIDS victims” towards “people living with HIV”`.
+    if ((join === 'to' || join === 'towards') && end + 2 === start) return true
     return end + 1 === start && /,/.test(s.between(end, start))
   }
   return s.quotations().some(
