@@ -162,7 +162,11 @@ describe('mentions are not reported by default', () => {
     ['a quoted phrase after a verb of naming, its object and an article', 'Critics called it a "junkie tax" on the poor.'],
     ['a description blamed', 'He was criticised for describing migrants as "illegal immigrants".'],
     ['one quoted wording moved away from for another', 'The UN has moved away from "AIDS victims" towards "people living with HIV".'],
-    ['a quoted phrase that readers read', 'Clinicians who read "substance abuser" were more likely to favour punishment.']
+    ['a quoted phrase that readers read', 'Clinicians who read "substance abuser" were more likely to favour punishment.'],
+    ['the second item after “instead of”', 'The guidance tells staff to say "person who uses drugs" instead of junkie or addict.'],
+    ['advice against calling someone named by a noun phrase the term', "Don't call my brother a junkie."],
+    ['advice against calling us the term', 'Stop calling us addicts.'],
+    ['a style guide’s “Don’t:” before a colon', 'Don\'t: "committed suicide". Do: "died by suicide".']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -253,6 +257,7 @@ describe('frame words that do not make a mention', () => {
     ['a quoted sentence with its full stop inside', 'Police said the man "committed suicide."', ['committed-suicide: committed suicide']],
     ['a title noun without a determiner before a capitalised word', 'She runs a charity. Addicts come to it daily.', ['addict: Addicts']],
     ['a title noun later in the clause', 'Self-harmers are often afraid to show their scars.', ['self-harmer: Self-harmers']],
+    ['calling someone the term, with no advice against it', 'Police call the man a junkie.', ['junkie: junkie']],
     ['a bracket naming the word after people with their determiner', 'The addicts (the term the paper used) were moved on.', ['addict: addicts']],
     ['a bracket with no frame noun', 'The inmates (three men) were moved.', ['inmate: inmates']],
     ['a title noun after a verb, not the copula', "The county's homeless were counted on a single night.", ["the-homeless: The county's homeless"]],

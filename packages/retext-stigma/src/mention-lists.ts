@@ -138,6 +138,8 @@ function frameEndsAt(s: MentionText, at: number, item: number, quoted: boolean):
   const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
   if (!plain) return false
   if (word === 'like') return frameNouns.has(key(at - 1))
+  // `say “person who uses drugs” instead of junkie or addict`, `rather than addict or junkie`.
+  if (word === 'of' || word === 'than') return key(at - 1) === (word === 'of' ? 'instead' : 'rather')
   // `terms to avoid, including lunatic and maniac`: a plural frame noun a few words back.
   if (word === 'including' || word === 'include' || word === 'includes' || word === 'included') return frameNouns.has(key(at - 1)) || [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset)))
   // `Among the words to avoid are addict, junkie and crackhead`: the list after a copula, the

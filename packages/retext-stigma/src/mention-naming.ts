@@ -15,15 +15,17 @@ import type {MentionText} from './mention-text.js'
 export function advisedAgainst(s: MentionText, first: number): boolean {
   const key = (index: number): string => s.tokens[index]?.key ?? ''
   let at = first - 1
-  if (key(at) === 'a' || key(at) === 'an' || key(at) === 'the') at--
+  const article = key(at) === 'a' || key(at) === 'an'
+  if (article || key(at) === 'the') at--
   const afterAs = key(at) === 'as'
   if (afterAs) at--
-  // The object: a word such as `people` or `anyone`, or, before `as`, a noun phrase of up to
-  // three words (`describe a family member as an addict`), with no punctuation inside.
+  // The object: a word such as `people` or `anyone`, or, before `as` or the term's article, a
+  // noun phrase of up to three words (`describe a family member as an addict`, `don't call my
+  // brother a junkie`), with no punctuation inside.
   if (adviceObjects.has(key(at))) {
     at--
     if (key(at) === 'a' || key(at) === 'the') at--
-  } else if (!afterAs) return false
+  } else if (!afterAs && !article) return false
   else {
     let words = 0
     while (words < 3 && at > 0 && !s.tokens[at + 1]?.gapBefore && !describingVerbs.has(key(at))) {

@@ -34,7 +34,7 @@ export const titleNouns = new Set(
 export const frameAdjectives = /^(?:old|older|outdated|dated|offensive|derogatory|pejorative|insulting|hurtful|loaded|dreaded|ugly|common|usual|familiar|popular|informal|slang|clinical|medical|official|legal|same|very|whole|new|modern|historic|historical|archaic|victorian|stigmatising|stigmatizing|disparaging|demeaning|dehumanising|dehumanizing|problematic|controversial)$/
 
 /** Who advice about wording is about: `don't call people junkies`. */
-export const adviceObjects = new Set('people person someone anyone anybody them him her others patients clients users residents children baby babies newborn newborns mother mothers'.split(' '))
+export const adviceObjects = new Set('people person someone anyone anybody them him her us me you others patients clients users residents children baby babies newborn newborns mother mothers'.split(' '))
 /** Anyone at all, as the object of labelling discussed in general: `to call someone an addict`. */
 export const anyoneObjects = new Set('someone somebody anyone anybody everyone people person others themselves yourself yourselves ourselves myself oneself'.split(' '))
 /** Verbs of naming someone: with anyone as their object they name no one in particular. */
@@ -103,10 +103,10 @@ export const labelNouns = new Set('label labels tag tags slur slurs epithet epit
 export const conceptNouns = new Set('notion notions idea ideas concept concepts image images figure spectre specter'.split(' '))
 
 /** Words of a style guide that introduce a list of terms after a colon: `Do not use: …`, `Outdated: …`. */
-export const colonFrames = new Set('use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided'.split(' '))
+export const colonFrames = new Set("use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided don't dont".split(' '))
 
 /** Every word that can end a frame, for a quick first test. */
-export const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'include', 'includes', 'included', 'as', 'called', 'are', 'were'])
+export const frameWords = new Set([...frameNouns, ...titleNouns, ...namingVerbs, ...colonFrames, 'like', 'including', 'include', 'includes', 'included', 'as', 'called', 'are', 'were', 'of', 'than'])
 
 /** Nouns the parenthetical `to use the … of the time` names. */
 export const languageNouns = new Set('term terms terminology language phrase words word jargon parlance expression vocabulary label labels'.split(' '))
