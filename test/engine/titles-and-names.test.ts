@@ -133,7 +133,10 @@ describe('acronyms in a term', () => {
     ['British style, after the capitalised first word', 'The Aids victims were buried in 1985.', ['aids-victim: Aids victims']],
     ['British style, after a determiner', 'Many Aids victims were buried in 1985.', ['aids-victim: Aids victims']],
     ['capitals', 'The AIDS victims were buried in 1985.', ['aids-victim: AIDS victims']],
-    ['a sentence typed without capitals', 'so many aids victims were buried back then', ['aids-victim: aids victims']]
+    ['a sentence typed without capitals', 'so many aids victims were buried back then', ['aids-victim: aids victims']],
+    ['lower case later in the term', 'He caught hiv from a partner in 2001.', ['caught-hiv: caught hiv']],
+    ['lower case without a final s', 'At work he was treated as an hiv carrier.', ['hiv-carrier: hiv carrier']],
+    ['lower case, no verb or plural reading', 'She said hiv carriers were shunned.', ['hiv-carrier: hiv carriers']]
   ])('are matched in %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

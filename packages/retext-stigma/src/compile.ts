@@ -7,8 +7,8 @@ export interface Terminal {
   form: string
   /** For `match_case` terms: the words exactly as they must be written (undefined: any case, for a variant the compiler cannot spell). */
   exactWords?: Array<string | undefined>
-  /** Where the term writes an acronym (`AIDS`, `HIV`): a word there in lower case is another word (`hearing aids`). */
-  acronyms?: number[]
+  /** The term opens on an acronym (`AIDS test`): written in lower case, it may be another word (`the app aids testing`). */
+  acronymFirst?: boolean
   /** The term's own context, in place of the rule's. */
   context?: CompiledContext
   /** For pattern terms: where each word class sits in the match, for the suggestions' `{class}` placeholders. */
@@ -179,8 +179,7 @@ export function compileRules(rules: Rule[], classes: WordClasses = {}): Compiled
         const terminal: Terminal = {rule, form: variant.form}
         if (termContext) terminal.context = termContext
         if (term.match_case) terminal.exactWords = variant.keys.map((key, index) => casedWord(term.phrase, key, index))
-        const acronyms = term.match_case ? [] : variant.keys.flatMap((key, index) => (acronymKeys.has(key) ? [index] : []))
-        if (acronyms.length > 0) terminal.acronyms = acronyms
+        if (!term.match_case && acronymKeys.has(variant.keys[0] ?? '')) terminal.acronymFirst = true
         insert(trie, variant.keys, terminal)
       }
     }
@@ -211,7 +210,7 @@ const termOfContext = new WeakMap<CompiledContext, number>()
  */
 export interface SerializedTrie {
   /** Each terminal: its rule's id, its form, the index of the term whose context it carries, and a pattern's fields. */
-  terminals: Array<{rule: string; form: string; term?: number; exactWords?: Array<string | null>; acronyms?: number[]; captures?: Record<string, [number, number]>; skip?: number; span?: number}>
+  terminals: Array<{rule: string; form: string; term?: number; exactWords?: Array<string | null>; acronymFirst?: boolean; captures?: Record<string, [number, number]>; skip?: number; span?: number}>
   /** Each node: the indexes of its terminals, and its children as `[word, node index]`; node 0 is the root. */
   nodes: Array<[number[], Array<[string, number]>]>
 }
@@ -230,10 +229,10 @@ export function serializeTrie(compiled: CompiledRules): SerializedTrie {
     let id = terminalIds.get(terminal)
     if (id !== undefined) return id
     terminalIds.set(terminal, (id = data.terminals.length))
-    const {rule, form, context, exactWords, acronyms, captures, skip, span} = terminal
+    const {rule, form, context, exactWords, acronymFirst, captures, skip, span} = terminal
     const term = context && termOfContext.get(context)
     if (context && term === undefined) throw new Error(`retext-stigma: a terminal of ${rule.id} has a context that no term of it compiled`)
-    data.terminals.push({rule: rule.id, form, term, exactWords: exactWords?.map((word) => word ?? null), acronyms, captures, skip, span})
+    data.terminals.push({rule: rule.id, form, term, exactWords: exactWords?.map((word) => word ?? null), acronymFirst, captures, skip, span})
     return id
   }
   const nodeId = (node: TrieNode): number => {
@@ -261,7 +260,7 @@ export function serializeTrie(compiled: CompiledRules): SerializedTrie {
 export function restoreRules(rules: Rule[], data: SerializedTrie): CompiledRules {
   const lookups = ruleLookups(rules)
   const termContexts = new Map<string, CompiledContext>()
-  const terminals = data.terminals.map(({rule: id, form, term, exactWords, acronyms, captures, skip, span}): Terminal => {
+  const terminals = data.terminals.map(({rule: id, form, term, exactWords, acronymFirst, captures, skip, span}): Terminal => {
     const rule = lookups.byId.get(id)
     if (!rule) throw new Error(`retext-stigma: the compiled trie names a rule it was not given, ${id}`)
     const terminal: Terminal = {rule, form}
@@ -277,7 +276,7 @@ export function restoreRules(rules: Rule[], data: SerializedTrie): CompiledRules
       terminal.context = context
     }
     if (exactWords) terminal.exactWords = exactWords.map((word) => word ?? undefined)
-    if (acronyms) terminal.acronyms = acronyms
+    if (acronymFirst) terminal.acronymFirst = true
     if (captures) terminal.captures = captures
     if (skip !== undefined && span !== undefined) Object.assign(terminal, {skip, span})
     return terminal
@@ -348,13 +347,13 @@ function compileContext(context: RuleContext): CompiledContext {
  * written in lower case must stay lower case (`babies`); one with capitals keeps them
  * and takes the variant's ending (`IDU` + `s`).
  */
-/** The keys of the words a fixed term and its forms write in capitals (`AIDS`, `HIV`), with a plain `s` after them. */
+/** The keys of the words a fixed term and its forms write in capitals (`AIDS`, `HIV`). */
 function writtenAcronyms(term: RuleTerm): Set<string> {
   const written = [term.phrase, ...(term.forms ?? []).map((extra) => extra.phrase)].flatMap((phrase) => phrase.split(/[\s-]+/))
   const keys = new Set<string>()
   for (const word of written) {
     const acronym = /^(\p{Lu}{2,})(?:['\u2019]?s)?$/u.exec(word)?.[1]
-    if (acronym) keys.add(acronym.toLowerCase()).add(acronym.toLowerCase() + 's')
+    if (acronym) keys.add(acronym.toLowerCase())
   }
   return keys
 }

@@ -135,7 +135,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   const {rule, exactWords} = match.terminal
   if (!enabled(rule.id)) return false
   if (exactWords && exactWords.some((word, index) => word !== undefined && !sameCase(word, tokens, match.first + index))) return false
-  if (match.terminal.acronyms?.some((index) => writtenInLowerCase(tokens, match.first + index)) && hasCapitals(tokens)) return false
+  if (match.terminal.acronymFirst && readsAsWord(tokens, match.first) && hasCapitals(tokens)) return false
   for (let index = match.first; index <= match.last; index++) if (isShielded(index)) return false
   // A term begins a word, never the later part of a hyphenated one (`apt-get clean`, `non-addict`),
   // and is prose, not part of a file name or an identifier (`drunkard-tails.png`, `bpf_tramp_run`).
@@ -143,7 +143,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   for (let index = match.first; index <= match.last; index++) if (tokens[index]?.code) return false
   // Acronym terms are written in capitals anyway, so capitals say nothing about a name; in a
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
-  if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronyms?.[0] === 0) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
+  if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronymFirst === true) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around, match.reachLast) : true
@@ -155,12 +155,14 @@ function inHeadline(tokens: Token[], first: number, last: number, tagOf: Surroun
 }
 
 /**
- * An acronym written in lower case is another word (`hearing aids`, `first aid training aids
- * victims`); only in a sentence typed without capitals may it still be the acronym.
+ * An acronym that opens a term, written in lower case with an `s` on the end, reads as a verb
+ * or a plural (`the app aids testing`, `first aid training aids victims`). Only in a sentence
+ * typed without capitals may it still be the acronym; later in a term (`caught hiv`, `died of
+ * aids`) or without the `s` (`hiv positive`) it is the acronym whatever its case.
  */
-const writtenInLowerCase = (tokens: Token[], index: number): boolean => {
+const readsAsWord = (tokens: Token[], index: number): boolean => {
   const text = tokens[index]?.text
-  return text !== undefined && text === text.toLowerCase()
+  return text !== undefined && text === text.toLowerCase() && text.endsWith('s')
 }
 
 const hasCapitals = (tokens: Token[]): boolean => tokens.some((token) => token.text !== token.text.toLowerCase())
