@@ -166,7 +166,14 @@ describe('mentions are not reported by default', () => {
     ['the second item after “instead of”', 'The guidance tells staff to say "person who uses drugs" instead of junkie or addict.'],
     ['advice against calling someone named by a noun phrase the term', "Don't call my brother a junkie."],
     ['advice against calling us the term', 'Stop calling us addicts.'],
-    ['a style guide’s “Don’t:” before a colon', 'Don\'t: "committed suicide". Do: "died by suicide".']
+    ['a style guide’s “Don’t:” before a colon', 'Don\'t: "committed suicide". Do: "died by suicide".'],
+    ['a quoted phrase that coders flagged', 'Coders flagged "committed suicide" in 18% of reports.'],
+    ['the frequency of a quoted phrase', 'The frequency of "illegal immigrant" fell after 2013.'],
+    ['a glossary entry after a colon', 'Glossary: Addict — avoid; use person with addiction.'],
+    ['a glossary entry with its part of speech', 'Addict (noun): outdated; see person with addiction.'],
+    ['quotation marks round two terms and the word that joins them', 'The workhouse admitted "tramps and vagrants" every night.'],
+    ['quotation marks round a list of terms', 'The hostel took in "addicts, drunks and tramps" without question.'],
+    ['a quoted phrase a complaint is about', 'Two readers complained that the report had said he "committed suicide".']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -258,6 +265,8 @@ describe('frame words that do not make a mention', () => {
     ['a title noun without a determiner before a capitalised word', 'She runs a charity. Addicts come to it daily.', ['addict: Addicts']],
     ['a title noun later in the clause', 'Self-harmers are often afraid to show their scars.', ['self-harmer: Self-harmers']],
     ['calling someone the term, with no advice against it', 'Police call the man a junkie.', ['junkie: junkie']],
+    ['a clause after a colon that uses the term', 'Note: Addicts were seen daily at the clinic.', ['addict: Addicts']],
+    ['quotation marks round a term and a word that is none', 'He shouted "junkies and thieves" at them.', ['junkie: junkies']],
     ['a bracket naming the word after people with their determiner', 'The addicts (the term the paper used) were moved on.', ['addict: addicts']],
     ['a bracket with no frame noun', 'The inmates (three men) were moved.', ['inmate: inmates']],
     ['a title noun after a verb, not the copula', "The county's homeless were counted on a single night.", ["the-homeless: The county's homeless"]],

@@ -187,15 +187,18 @@ export function bareTermsOpen(s: MentionText, first: number): boolean {
 }
 
 /**
- * A glossary or style-guide entry: the sentence opens on the term, a colon or a dash follows
- * it, and the entry gives advice about words (`AIDS victim – avoid; use person living with
- * HIV`, `Junkie: a slang term for…`).
+ * A glossary or style-guide entry: the sentence (or the clause after a colon) opens on the term,
+ * a colon or a dash follows it, perhaps after its part of speech in brackets, and the entry
+ * gives advice about words (`AIDS victim – avoid; use person living with HIV`, `Junkie: a slang
+ * term for…`, `Glossary: Addict — avoid`, `Addict (noun): outdated`).
  */
 export function glossaryEntry(s: MentionText, first: number, last: number): boolean {
-  if (first !== 0) return false
-  const gap = s.between(last, last + 1)
+  if (first !== 0 && s.clauseStart(first) !== first) return false
+  let end = last
+  if (/^\s*\($/.test(s.between(end, end + 1)) && /^(?:noun|n|adj|adjective|verb|v)$/.test(s.tokens[end + 1]?.key ?? '') && /^\)/.test(s.between(end + 1, end + 2))) end++
+  const gap = s.between(end, end + 1).replace(/^\)/, '')
   if (!/^\s*(?::|[\u2013\u2014]|\s-)\s*$/.test(gap) && !/^\s*[:\u2013\u2014]/.test(gap)) return false
-  return s.tokens.slice(last + 1).some((token) => adviceWords.has(token.key))
+  return s.tokens.slice(end + 1).some((token) => adviceWords.has(token.key))
 }
 
 /**

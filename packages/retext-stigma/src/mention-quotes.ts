@@ -1,5 +1,5 @@
 import {functionWords} from './title-case.js'
-import {anyoneObjects, callingVerbs, conceptNouns, copulas, frameNouns, labelNouns, namingVerbs, objectPronouns, pressNouns, pressVerbs, speechVerbs, wordUseVerbs} from './mention-words.js'
+import {anyoneObjects, callingVerbs, complaints, conceptNouns, copulas, frameNouns, labelNouns, namingVerbs, objectPronouns, pressNouns, pressVerbs, speechVerbs, wordUseVerbs} from './mention-words.js'
 import {type Quotation} from './sentence-quotations.js'
 import type {MentionText} from './mention-text.js'
 
@@ -15,6 +15,28 @@ export function isScareQuote(s: MentionText, quotation: Quotation): boolean {
   const tail = tokens[quotation.last]
   if (!head || !tail || quotation.speech) return false
   return !/\s/.test(s.text.slice(head.start, tail.end))
+}
+
+/**
+ * Quotation marks round nothing but two terms or more and the words that join them: the
+ * writer holds up a category as someone else's words (`the workhouse admitted “tramps and
+ * vagrants”`).
+ */
+export function quotesOnlyTerms(s: MentionText, quotation: Quotation): boolean {
+  if (quotation.speech) return false
+  let terms = 0
+  let index = quotation.first
+  while (index <= quotation.last) {
+    // The shortest range from here that holds a match, and the match starts here.
+    let end = index
+    while (end <= quotation.last && !s.isMatch(index, end)) end++
+    if (end <= quotation.last && !s.isMatch(index + 1, end)) {
+      terms++
+      index = end + 1
+    } else if (/^(?:and|or|nor)$/.test(s.tokens[index]?.key ?? '')) index++
+    else return false
+  }
+  return terms >= 2
 }
 
 /**
@@ -35,8 +57,11 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if (open === 0) return open === first
   const before = key(open - 1)
   if (wordUseVerbs.has(before) || (before === 'of' && key(open - 2) === 'instead')) return true
+  // `A reader complained that the paper had said the singer “committed suicide”`: a complaint
+  // earlier in the sentence is about the wording.
+  for (let index = 0; index < open; index++) if (complaints.has(key(index))) return true
   // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
-  if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances)$/.test(key(open - 2))) return true
+  if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances|frequency|count|counts)$/.test(key(open - 2))) return true
   // `the language of “drug abuse”`, `the word of “addict”`: a frame noun and `of`.
   if (before === 'of' && (frameNouns.has(key(open - 2)) || labelNouns.has(key(open - 2)) || conceptNouns.has(key(open - 2)))) return true
   // `search for “AIDS victim” in the archive`: the words looked up.

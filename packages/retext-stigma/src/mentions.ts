@@ -4,7 +4,7 @@ import {MentionText} from './mention-text.js'
 import {labelAfter, labelBefore, leadingLanguage, leadingParenthetical, trailingFrame} from './mention-brackets.js'
 import {bareTermsOpen, besideArrow, glossaryEntry, listedAfterFrame, listEndsInFrame} from './mention-lists.js'
 import {advisedAgainst, labellingInGeneral, labelRejected, saidAsWord, whatWasCalled} from './mention-naming.js'
-import {isQuotedTitle, isScareQuote, quotedHeadline, quotedListItem, quotesOnlyTheTerm} from './mention-quotes.js'
+import {isQuotedTitle, isScareQuote, quotedHeadline, quotedListItem, quotesOnlyTerms, quotesOnlyTheTerm} from './mention-quotes.js'
 import {askedAsWord, deniedAsThing, handledAs, namedAsWord, renamed, wordHistory, wordInApposition} from './mention-subjects.js'
 import {inUnquotedTitle} from './mention-titles.js'
 
@@ -51,7 +51,7 @@ export class SentenceMentions {
     if (quotation) {
       if (isScareQuote(s, quotation) || quotesOnlyTheTerm(s, quotation, first, last)) return true
       if (isQuotedTitle(s, quotation) || s.mentionsHeadlines()) return true
-      if (quotedListItem(s, quotation) || quotedHeadline(s, quotation)) return true
+      if (quotedListItem(s, quotation) || quotedHeadline(s, quotation) || quotesOnlyTerms(s, quotation)) return true
     }
     if (this.framed(first, last, quotation)) return true
     // A frame inside a longer quotation names the term itself: `He said: “We used the term AIDS victims then.”`
