@@ -173,7 +173,12 @@ describe('mentions are not reported by default', () => {
     ['a glossary entry with its part of speech', 'Addict (noun): outdated; see person with addiction.'],
     ['quotation marks round two terms and the word that joins them', 'The workhouse admitted "tramps and vagrants" every night.'],
     ['quotation marks round a list of terms', 'The hostel took in "addicts, drunks and tramps" without question.'],
-    ['a quoted phrase a complaint is about', 'Two readers complained that the report had said he "committed suicide".']
+    ['a quoted phrase a complaint is about', 'Two readers complained that the report had said he "committed suicide".'],
+    ['a term with its article defined', 'Dictionaries define an addict as a person who cannot stop using a substance.'],
+    ['a term in a definition', 'Merriam-Webster defines junkie as a narcotics peddler or addict.'],
+    ['a term whose register is named', 'A crackhead, in slang, is a person who uses crack.'],
+    ['a title told apart in brackets', 'For the novel, see Junkie (novel).'],
+    ['a list of synonyms', 'Synonyms listed include druggie, junkie and user.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -267,6 +272,8 @@ describe('frame words that do not make a mention', () => {
     ['calling someone the term, with no advice against it', 'Police call the man a junkie.', ['junkie: junkie']],
     ['a clause after a colon that uses the term', 'Note: Addicts were seen daily at the clinic.', ['addict: Addicts']],
     ['quotation marks round a term and a word that is none', 'He shouted "junkies and thieves" at them.', ['junkie: junkies']],
+    ['a person defined as the term', 'The court defined him as an addict for the purposes of the order.', ['addict: addict']],
+    ['a person who defines themselves as the term', 'He defines himself as a recovering addict.', ['ex-addict: recovering addict']],
     ['a bracket naming the word after people with their determiner', 'The addicts (the term the paper used) were moved on.', ['addict: addicts']],
     ['a bracket with no frame noun', 'The inmates (three men) were moved.', ['inmate: inmates']],
     ['a title noun after a verb, not the copula', "The county's homeless were counted on a single night.", ["the-homeless: The county's homeless"]],

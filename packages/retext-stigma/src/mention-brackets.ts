@@ -1,4 +1,4 @@
-import {labelNouns, languageNouns, ofTheTime, trailingNamingVerbs, wordNouns} from './mention-words.js'
+import {labelNouns, languageNouns, ofTheTime, titleNouns, trailingNamingVerbs, wordNouns} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -24,6 +24,9 @@ export function trailingFrame(s: MentionText, first: number, last: number): bool
     }
   }
   if (at(1) === 'in' && /^(?:the|their|his|her|its|our|my)$/.test(at(2)) && languageNouns.has(at(3)) && at(4) === 'of') return true
+  // `A crackhead, in slang, is…`, `Junkie (novel)`: whose word it is, or what the title names.
+  if (at(1) === 'in' && /^(?:slang|jargon|parlance)$/.test(at(2)) && /,/.test(s.between(last, last + 1))) return true
+  if (/^\s*\($/.test(s.between(last, last + 1)) && titleNouns.has(at(1)) && s.text.charAt(s.tokens[last + 1]?.end ?? 0) === ')') return true
   if (at(1) === 'as' && /^(?:they|it|he|she|we|these|such)$/.test(at(2)) && /^(?:was|were|is|are)$/.test(at(3))) {
     const verb = /^(?:then|once|often|commonly|still|sometimes|usually)$/.test(at(4)) ? at(5) : at(4)
     return verb === 'called' || verb === 'known' || verb === 'labelled' || verb === 'labeled'

@@ -1,4 +1,4 @@
-import {adviceObjects, anyoneObjects, callingVerbs, criticisms, definingVerbs, describingVerbs, generalNaming, namingVerbs, negations, rejections, replacingVerbs, sayingVerbs} from './mention-words.js'
+import {adviceObjects, anyoneObjects, callingVerbs, criticisms, definingVerbs, describingVerbs, generalNaming, namingVerbs, negations, objectPronouns, rejections, replacingVerbs, sayingVerbs} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -117,6 +117,22 @@ export function labelRejected(s: MentionText, first: number): boolean {
   return false
 }
 
+/** The term is in the definition after `define(s) <a word or two> as`, no punctuation but commas between. */
+function definedAs(s: MentionText, first: number): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  for (let as = first - 1; as >= Math.max(1, first - 6); as--) {
+    if (/[.;:!?]/.test(s.between(as, as + 1))) return false
+    if (key(as) !== 'as') continue
+    // What is defined is a word, not a person (`defined him as an addict`, `defines himself as…`).
+    for (let verb = as - 1; verb >= Math.max(0, as - 3); verb--) {
+      if (objectPronouns.has(key(verb)) || anyoneObjects.has(key(verb)) || /sel(?:f|ves)$/.test(key(verb))) return false
+      if (definingVerbs.has(key(verb))) return verb < as - 1
+    }
+    return false
+  }
+  return false
+}
+
 /**
  * `Say person who uses drugs, not junkie.`, `Doctors call it an HIV test, not an AIDS test.`:
  * after a comma and `not` (and an article), the wording that a style rule or a verb of calling
@@ -160,6 +176,10 @@ export function saidAsWord(s: MentionText, first: number, last: number): boolean
   if (s.tokens[first]?.gapBefore) return false
   // `replaced addict with person who uses drugs`, `defines junkie as…`: the verb's object is the word.
   if (next && !next.gapBefore && ((replacingVerbs.has(before) && next.key === 'with') || (definingVerbs.has(before) && next.key === 'as'))) return true
+  // `Dictionaries define an addict as…`: the same with the term's article.
+  if (next?.key === 'as' && /^(?:a|an)$/.test(before) && definingVerbs.has(key(first - 2))) return true
+  // `defines junkie as a narcotics peddler or addict`: a word in the definition names a word too.
+  if (definedAs(s, first)) return true
   const frame =
     sayingVerbs.has(before) ||
     (before === 'of' && key(first - 2) === 'instead') ||

@@ -2,7 +2,7 @@
 
 /** Nouns that name words as words: `the term`, `words like`, `labels such as`. */
 export const frameNouns = new Set(
-  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors description descriptions moniker monikers nickname nicknames vocabulary headline headlines'.split(
+  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors description descriptions moniker monikers nickname nicknames vocabulary headline headlines synonym synonyms'.split(
     ' '
   )
 )
@@ -11,7 +11,7 @@ export const frameNouns = new Set(
 export const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor description moniker nickname'.split(' '))
 
 /** The plural frame nouns that open a bare list of terms: `the words junkie and crackhead`. */
-export const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames'.split(' '))
+export const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames synonyms'.split(' '))
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
 export const wordUseVerbs = new Set(
