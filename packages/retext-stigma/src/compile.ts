@@ -342,11 +342,6 @@ function compileContext(context: RuleContext): CompiledContext {
   }
 }
 
-/**
- * For a case-sensitive term, word `index` of a variant as it must be written: a word
- * written in lower case must stay lower case (`babies`); one with capitals keeps them
- * and takes the variant's ending (`IDU` + `s`).
- */
 /** The keys of the words a fixed term and its forms write in capitals (`AIDS`, `HIV`). */
 function writtenAcronyms(term: RuleTerm): Set<string> {
   const written = [term.phrase, ...(term.forms ?? []).map((extra) => extra.phrase)].flatMap((phrase) => phrase.split(/[\s-]+/))
@@ -358,6 +353,11 @@ function writtenAcronyms(term: RuleTerm): Set<string> {
   return keys
 }
 
+/**
+ * For a case-sensitive term, word `index` of a variant as it must be written: a word
+ * written in lower case must stay lower case (`babies`); one with capitals keeps them
+ * and takes the variant's ending (`IDU` + `s`).
+ */
 function casedWord(phrase: string, key: string, index: number): string | undefined {
   const written = phrase.split(/\s+/)[index]
   if (written === undefined) return undefined
