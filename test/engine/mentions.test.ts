@@ -178,7 +178,12 @@ describe('mentions are not reported by default', () => {
     ['a term in a definition', 'Merriam-Webster defines junkie as a narcotics peddler or addict.'],
     ['a term whose register is named', 'A crackhead, in slang, is a person who uses crack.'],
     ['a title told apart in brackets', 'For the novel, see Junkie (novel).'],
-    ['a list of synonyms', 'Synonyms listed include druggie, junkie and user.']
+    ['a list of synonyms', 'Synonyms listed include druggie, junkie and user.'],
+    ['a thing’s former name in a bracket', 'The virus (then known as the AIDS virus) was isolated in 1983.'],
+    ['a thing’s former name in an aside', 'In 1983 scientists isolated HIV, then called the AIDS virus.'],
+    ['a thing named', 'Early reports called it the AIDS virus.'],
+    ['a thing’s name in the past', 'Until 1986 it was called the AIDS virus.'],
+    ['what people call a thing', 'What people call an AIDS test is an HIV test.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -272,6 +277,9 @@ describe('frame words that do not make a mention', () => {
     ['calling someone the term, with no advice against it', 'Police call the man a junkie.', ['junkie: junkie']],
     ['a clause after a colon that uses the term', 'Note: Addicts were seen daily at the clinic.', ['addict: Addicts']],
     ['quotation marks round a term and a word that is none', 'He shouted "junkies and thieves" at them.', ['junkie: junkies']],
+    ['a person’s former label', 'He, once known as a junkie, now runs a charity.', ['junkie: junkie']],
+    ['a person called the term then', 'The man was then called a junkie by the press.', ['junkie: junkie']],
+    ['a thing named by a quoted description holding the term', 'A councillor called it “a free pass for druggies” at a meeting.', ['druggie: druggies']],
     ['a person defined as the term', 'The court defined him as an addict for the purposes of the order.', ['addict: addict']],
     ['a person who defines themselves as the term', 'He defines himself as a recovering addict.', ['ex-addict: recovering addict']],
     ['a bracket naming the word after people with their determiner', 'The addicts (the term the paper used) were moved on.', ['addict: addicts']],

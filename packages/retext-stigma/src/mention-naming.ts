@@ -86,12 +86,38 @@ function namingAnyOne(s: MentionText, end: number, first: number): boolean {
  */
 export function whatWasCalled(s: MentionText, first: number): boolean {
   const key = (index: number): string => s.tokens[index]?.key ?? ''
-  if (!namingVerbs.has(key(first - 1)) || s.tokens[first]?.gapBefore) return false
-  for (let index = first - 2; index >= Math.max(0, first - 7); index--) {
+  // The term's article may come between (`what people call an AIDS test`).
+  const verb = /^(?:a|an|the)$/.test(key(first - 1)) ? first - 2 : first - 1
+  if (!(namingVerbs.has(key(verb)) || /^(?:call|calls)$/.test(key(verb))) || s.tokens[verb + 1]?.gapBefore) return false
+  for (let index = verb - 1; index >= Math.max(0, verb - 6); index--) {
     if (key(index) === 'what') return true
     if (s.tokens[index + 1]?.gapBefore) return false
   }
   return false
+}
+
+/**
+ * A thing's former name: `HIV, once known as the AIDS virus`, `(then called the AIDS virus)`,
+ * `Until 1986 it was called the AIDS virus`, `Early reports called it the AIDS virus`. A naming
+ * participle after `then`, `once` or `formerly` in an aside, or a thing (`it`) named. A person's
+ * former label stays a use (`he, once known as a junkie`, `called him a junkie`).
+ */
+export function formerName(s: MentionText, first: number): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  let at = /^(?:a|an|the)$/.test(key(first - 1)) ? first - 2 : first - 1
+  // `called it the AIDS virus`: a thing named.
+  if (key(at) === 'it' && /^(?:call|calls|called|calling|name|names|named|dub|dubs|dubbed|term|terms|termed)$/.test(key(at - 1))) return true
+  if (key(at) === 'as' && key(at - 1) === 'known') at -= 2
+  else if (/^(?:called|termed|dubbed|named|labelled|labeled)$/.test(key(at))) at--
+  else return false
+  // No person in the clause before it: then it is a label passed on.
+  for (let index = at; index >= 0 && !/[.;:]/.test(s.between(index, index + 1)); index--) if (/^(?:he|she|him|her|they|them|who|i|we|you)$/.test(key(index))) return false
+  // An aside after a comma or a bracket (`HIV, once known as…`, `(then called…`); `the man was
+  // then called a junkie` passes a label on.
+  if (/^(?:then|once|formerly|previously|originally)$/.test(key(at)) && /[,(\u2013\u2014]\s*$/.test(s.between(at - 1, at))) return true
+  // `it was (then) called`: a thing.
+  if (/^(?:then|once|first|originally)$/.test(key(at))) at--
+  return /^(?:was|is|were)$/.test(key(at)) && key(at - 1) === 'it'
 }
 
 /**

@@ -3,7 +3,7 @@ import type {Quotation} from './sentence-quotations.js'
 import {MentionText} from './mention-text.js'
 import {labelAfter, labelBefore, leadingLanguage, leadingParenthetical, trailingFrame} from './mention-brackets.js'
 import {bareTermsOpen, besideArrow, glossaryEntry, listedAfterFrame, listEndsInFrame} from './mention-lists.js'
-import {advisedAgainst, labellingInGeneral, labelRejected, saidAsWord, whatWasCalled} from './mention-naming.js'
+import {advisedAgainst, formerName, labellingInGeneral, labelRejected, saidAsWord, whatWasCalled} from './mention-naming.js'
 import {isQuotedTitle, isScareQuote, quotedHeadline, quotedListItem, quotesOnlyTerms, quotesOnlyTheTerm} from './mention-quotes.js'
 import {askedAsWord, deniedAsThing, handledAs, namedAsWord, renamed, wordHistory, wordInApposition} from './mention-subjects.js'
 import {inUnquotedTitle} from './mention-titles.js'
@@ -68,7 +68,7 @@ export class SentenceMentions {
     if (namedAsWord(s, start, end) || bareTermsOpen(s, first)) return true
     if (labelAfter(s, end + 1) || labelBefore(s, start)) return true
     if (labelRejected(s, start) || wordInApposition(s, start, end) || askedAsWord(s, start, end) || handledAs(s, start, end) || deniedAsThing(s, start)) return true
-    if (besideArrow(s, start, end) || renamed(s, start, end)) return true
+    if (besideArrow(s, start, end) || renamed(s, start, end) || formerName(s, first)) return true
     return listedAfterFrame(s, first, last, quotation)
   }
 }
