@@ -125,7 +125,7 @@ describe('acronyms in a term', () => {
   it.each([
     ['a verb', 'The new app aids testing in rural clinics.'],
     ['a plural noun before the term’s next word', 'First aid training aids victims of accidents.']
-  ])('are not matched by a word in lower case: %s', (_label, text) => {
+  ])('are not matched where a lower-case word with an s opens the term: %s', (_label, text) => {
     expect(found(text)).toEqual([])
   })
 

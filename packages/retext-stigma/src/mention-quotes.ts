@@ -62,7 +62,7 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   for (let index = 0; index < open; index++) if (complaints.has(key(index))) return true
   // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
   if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances|frequency|count|counts)$/.test(key(open - 2))) return true
-  // `the language of “drug abuse”`, `the word of “addict”`: a frame noun and `of`.
+  // `the language of “drug abuse”`, `the notion of “full-blown AIDS”`: a frame, label or idea noun and `of`.
   if (before === 'of' && (frameNouns.has(key(open - 2)) || labelNouns.has(key(open - 2)) || conceptNouns.has(key(open - 2)))) return true
   // `search for “AIDS victim” in the archive`: the words looked up.
   if (before === 'for' && /^search(?:es|ed|ing)?$/.test(key(open - 2))) return true
