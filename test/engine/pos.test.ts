@@ -143,6 +143,11 @@ describe('loading the tagger', () => {
     expect(inFreshNode(script)).toEqual({found: ['committed-suicide', 'committed-suicide', 'committed-suicide', 'committed-suicide', 'committed-suicide'], loaded: false})
   })
 
+  it('answers a numeral after a guarded term without the model', () => {
+    const script = `${prelude} const found = ids('HIV infected 40 people in the town. HIV infected 2,000 people. He has been HIV-infected for years.'); console.log(JSON.stringify({found, loaded: loaded()}))`
+    expect(inFreshNode(script)).toEqual({found: ['hiv-infected'], loaded: false})
+  })
+
   it('asks for loadTagger() where the host has no synchronous loader, and lints the same once it is awaited', () => {
     const script = `${prelude} process.getBuiltinModule = undefined; let error; try { ids('The first alcoholic I met was kind.') } catch (caught) { error = caught.message } await loadTagger(); console.log(JSON.stringify({error, tagged: ids('I met the first alcoholic girl today. The first alcoholic I met was kind.')}))`
     expect(inFreshNode(script)).toEqual({error: expect.stringMatching(/await loadTagger\(\)/), tagged: ['alcoholic']})

@@ -145,14 +145,17 @@ const closedClass = new Map<string, PartOfSpeech>([
   ...words('last next', 'adjective')
 ])
 
+// A numeral in figures (`40`, `2,000`, `1.5`) is a number in any sentence.
+const numeral = /^\d[\d,.]*$/
+
 function words(list: string, tag: PartOfSpeech): Array<[string, PartOfSpeech]> {
   return list.split(' ').map((word) => [word, tag])
 }
 
 /**
  * Tags computed on first use for one sentence, so a sentence whose matches need no part of
- * speech (nearly all of them) is never tagged, and a function word next to a match is
- * answered without the tagger.
+ * speech (nearly all of them) is never tagged, and a function word or a numeral next to a
+ * match is answered without the tagger.
  *
  * @param tokens - One sentence's tokens.
  * @returns A function from token index to part of speech.
@@ -166,6 +169,7 @@ export function lazyTags(tokens: Token[]): (index: number) => PartOfSpeech | und
     const key = tokens[index]?.key ?? ''
     const known = closedClass.get(key)
     if (!known && !quantifiers.has(key) && tokens[index]?.joined && tokens[index + 1] && !tokens[index + 1]?.joined && !tokens[index + 1]?.gapBefore) return 'adjective'
-    return known ?? (tags ??= tagTokens(tokens))[index]
+    if (known) return known
+    return numeral.test(key) ? 'number' : (tags ??= tagTokens(tokens))[index]
   }
 }
