@@ -183,7 +183,24 @@ describe('mentions are not reported by default', () => {
     ['a thing’s former name in an aside', 'In 1983 scientists isolated HIV, then called the AIDS virus.'],
     ['a thing named', 'Early reports called it the AIDS virus.'],
     ['a thing’s name in the past', 'Until 1986 it was called the AIDS virus.'],
-    ['what people call a thing', 'What people call an AIDS test is an HIV test.']
+    ['what people call a thing', 'What people call an AIDS test is an HIV test.'],
+    ['a quoted phrase swapped for another', 'Swap "substance abuse" for "substance use".'],
+    ['a bare term swapped for another', 'Swap junkie for person who uses drugs.'],
+    ['the wording set aside after instead of saying', 'Instead of saying someone committed suicide, say they died by suicide.'],
+    ['the wording set aside after rather than writing', 'Rather than writing that he was a junkie, describe what happened.'],
+    ['a list among terms to avoid', 'The guide lists AIDS victim, AIDS carrier and HIV-infected among terms to avoid.'],
+    ['terms for people, such as', 'Slang terms for sex workers, such as hooker and tart, are common in tabloids.'],
+    ['words for people, like', 'Words for drug users like junkie and smackhead dehumanise.'],
+    ['a quoted word in a quoted phrase', 'The word "abuse" in "substance abuse" implies wilful wrongdoing.'],
+    ['the term called a name', 'Junkie is also the name of a 1953 novel.'],
+    ['a translation', 'The Spanish "drogadicto" is usually translated as "drug addict".'],
+    ['a literal translation', 'The German "Geisteskranke" translates literally as "the mentally ill".'],
+    ['a correction of the wording', 'The student newspaper printed a correction after saying the victim had "committed suicide".'],
+    ['an adjective before the language noun in an aside', 'Lunatics, to use the Victorian term, were confined in asylums.'],
+    ['an adjective before the language noun in an aside before the term', 'The parish housed, to use the Victorian term, lunatics.'],
+    ['a legal category', 'The Victorian category of "habitual drunkard" survived into the 1960s.'],
+    ['bare terms, a colon and the words', 'Hooker, whore, tart: the words change but the contempt stays.'],
+    ['a headline in capitals after a colon', 'One front page read: JUNKIE MUM LEFT KIDS ALONE.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -285,6 +302,15 @@ describe('frame words that do not make a mention', () => {
     ['a bracket naming the word after people with their determiner', 'The addicts (the term the paper used) were moved on.', ['addict: addicts']],
     ['a bracket with no frame noun', 'The inmates (three men) were moved.', ['inmate: inmates']],
     ['a title noun after a verb, not the copula', "The county's homeless were counted on a single night.", ["the-homeless: The county's homeless"]],
+    ['a swap of people with their determiner', 'The hostel swapped its addicts for students.', ['addict: addicts']],
+    ['instead of saying, then a new clause', 'Instead of saying hello, the addicts walked past.', ['addict: addicts']],
+    ['services for people, such as', 'Services for addicts, such as hostels, were cut.', ['addict: addicts']],
+    ['in after a quotation that is no word', 'He read "The Times" in the addicts\' drop-in.', ["addict: addicts'"]],
+    ['a clause after a quotation and a comma', 'In what the governor called "a landmark step", convicts will now be allowed to study.', ['convict: convicts']],
+    ['a clause after a quoted name and a comma', 'Her son, whose band was called "The Strays", committed suicide in 2019.', ['committed-suicide: committed suicide']],
+    ['a front page after a colon, in lower case', 'One front page read: police say the addicts moved on.', ['addict: addicts']],
+    ['a colon after bare words, then no word noun', 'Hooker, whore, tart: the women behind them were real.', ['whore: whore']],
+    ['among people, not words', 'He counted addicts among his friends.', ['addict: addicts']],
     ['underscores inside an identifier still join it', 'The export script writes junkie_counts.csv every night.', []]
   ])('%s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)

@@ -94,6 +94,10 @@ describe('part-of-speech conditions', () => {
     expect(found('He wrote about the mind of the gizmoic.')).toEqual(['gizmoic'])
     expect(found('She ordered a gizmoic ginger beer.')).toEqual([])
     expect(found('They sell gizmoic drinks.')).toEqual([])
+    // `last` or `next` before a period says when; before anything else it modifies the noun.
+    expect(found('The unit admitted a gizmoic last year.')).toEqual(['gizmoic'])
+    expect(found('We will see the gizmoic next week.')).toEqual(['gizmoic'])
+    expect(found('It was a gizmoic last resort.')).toEqual([])
     expect(fix('She is a lifelong gizmoic now.', options)).toBe('She is a lifelong person with gizmos now.')
   })
 

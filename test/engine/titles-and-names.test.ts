@@ -106,6 +106,22 @@ describe('names that go on in an acronym', () => {
   })
 })
 
+describe('names that hold a term opening on “the”', () => {
+  it.each([
+    ['an organisation after a leading cue', 'The National Coalition for the Homeless is based in Washington, DC.'],
+    ['a former name', 'NAMI was founded in 1979 as the National Alliance for the Mentally Ill.']
+  ])('hold: %s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['a capitalised first word and a connector', 'For the Homeless, winter is hard.', ['the-homeless: the Homeless']],
+    ['a capital for emphasis after a lower-case verb', 'We gave food to the Homeless.', ['the-homeless: the Homeless']]
+  ])('do not hold: %s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 describe('headlines that drop an article', () => {
   it('match a term that begins with one at the start of a title line, with suggestions and no fix', () => {
     expect(lint('Convict Escapes From Open Prison').map((finding) => [finding.ruleId, finding.actual, finding.expected[0]])).toEqual([['convict', 'Convict', 'A person in prison']])

@@ -199,11 +199,15 @@ const has = (set: Set<PartOfSpeech>, tag: PartOfSpeech | undefined): boolean => 
 
 const timeUnits = new Set('years months weeks days hours minutes decades'.split(' '))
 
+const periods = new Set('year week month night time summer winter spring autumn fall weekend decade century season term'.split(' '))
+
 /**
- * A count of time that says when (`years later`, `months after`), not a noun the match
- * modifies. (Days and `yesterday` are adverbs to the tagger's word list already.)
+ * A count of time that says when (`years later`, `months after`), or `last` or `next` before a
+ * period (`admitted 40 NAS babies last year`), not a noun the match modifies. (Days and
+ * `yesterday` are adverbs to the tagger's word list already.)
  */
 function saysWhen(word: Token, following: Token | undefined): boolean {
+  if (word.key === 'last' || word.key === 'next') return periods.has(following?.key ?? '')
   return timeUnits.has(word.key) && /^(?:later|after|ago|before|earlier)$/.test(following?.key ?? '')
 }
 
@@ -362,7 +366,9 @@ function isCapitalsName(tokens: Token[], first: number, last: number): boolean {
  * match opens on an acronym, whose capital says nothing of a name.
  */
 function inProperName(tokens: Token[], first: number, last: number, acronymHead: boolean): boolean {
-  const head = tokens[first]
+  // A term that opens on `the` is a name when its next word is (`the National Coalition for the Homeless`).
+  const opensOnThe = tokens[first]?.key === 'the' && first < last && isCapitalised(tokens[first + 1]?.text ?? '')
+  const head = tokens[opensOnThe ? first + 1 : first]
   if (!head || !(isCapitalised(head.text) || acronymHead)) return false
   const after = nextWord(tokens, last)
   // A capitalised word or a short acronym goes on with the name (`Junkie XL`, `Addiction NI`);

@@ -13,7 +13,8 @@ import type {MentionText} from './mention-text.js'
  */
 export function trailingFrame(s: MentionText, first: number, last: number): boolean {
   const at = (offset: number): string => s.tokens[last + offset]?.key ?? ''
-  if (at(1) === 'to' && at(2) === 'use' && at(3) === 'the' && languageNouns.has(at(4))) return true
+  // `to use the language of the time`, with one word before the noun at most (`to use the Victorian term`).
+  if (at(1) === 'to' && at(2) === 'use' && /^(?:the|a|an)$/.test(at(3)) && (languageNouns.has(at(4)) || (languageNouns.has(at(5)) && !s.tokens[last + 5]?.gapBefore))) return true
   // `common prostitutes (the term used at the time)`, `convicts (then the usual term)`: a
   // bracket right after the term that names it a word. (`The addicts (the term the paper
   // used) were moved on` still speaks of people, as an apposition would.)
@@ -42,13 +43,16 @@ export function trailingFrame(s: MentionText, first: number, last: number): bool
   return false
 }
 
-/** `housed, to use the language of the time, lunatics`. */
+/** `housed, to use the language of the time, lunatics`, `to use the Victorian term, lunatics`. */
 export function leadingParenthetical(s: MentionText, first: number): boolean {
   let index = first - 1
   if (/^(?:a|an|the)$/.test(s.tokens[index]?.key ?? '')) index--
   while (index >= 0 && ofTheTime.has(s.tokens[index]?.key ?? '')) index--
   const key = (offset: number): string => s.tokens[index - offset]?.key ?? ''
-  return languageNouns.has(key(0)) && key(1) === 'the' && key(2) === 'use' && key(3) === 'to'
+  if (!languageNouns.has(key(0))) return false
+  // One word may qualify the noun: `to use the Victorian term,`.
+  const the = key(1) === 'the' ? 1 : key(2) === 'the' && !s.tokens[index]?.gapBefore ? 2 : 0
+  return the > 0 && key(the + 1) === 'use' && key(the + 2) === 'to'
 }
 
 /**

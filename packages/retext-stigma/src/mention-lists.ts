@@ -1,5 +1,5 @@
 import {inTitleLine} from './title-case.js'
-import {adviceWords, arrow, arrowBefore, colonFrames, frameAdjectives, frameNouns, frameWords, namingVerbs, pluralFrameNouns, singularFrameNouns, titleNouns} from './mention-words.js'
+import {adviceWords, arrow, arrowBefore, colonFrames, frameAdjectives, frameNouns, frameWords, namingVerbs, pluralFrameNouns, singularFrameNouns, titleNouns, wordNouns} from './mention-words.js'
 import {quoteMarks, type Quotation} from './sentence-quotations.js'
 import type {MentionText} from './mention-text.js'
 
@@ -19,6 +19,8 @@ export function listEndsInFrame(s: MentionText, last: number): boolean {
   for (let items = 0; items < 8; items++) {
     const key = (index: number): string => tokens[index]?.key ?? ''
     if (key(end + 1) === 'as' && (frameNouns.has(key(end + 2)) || frameNouns.has(key(end + 3)))) return items > 0 || frameNouns.has(key(end + 2)) || /^(?:a|an|the)$/.test(key(end + 2))
+    // `lists AIDS victim and AIDS carrier among terms to avoid`.
+    if (key(end + 1) === 'among' && (pluralFrameNouns.has(key(end + 2)) || pluralFrameNouns.has(key(end + 3)))) return true
     let start = end + 1
     const join = key(start)
     if (join === 'and' || join === 'or') start++
@@ -26,7 +28,7 @@ export function listEndsInFrame(s: MentionText, last: number): boolean {
     if (start >= tokens.length) return false
     // The next item: up to three words, up to a separator or `as`.
     end = start
-    while (end - start < 2 && end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && !/^(?:and|or|as)$/.test(key(end + 1))) end++
+    while (end - start < 2 && end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && !/^(?:and|or|as|among)$/.test(key(end + 1))) end++
   }
   return false
 }
@@ -56,6 +58,9 @@ export function listedAfterFrame(s: MentionText, first: number, last: number, qu
     const join = tokens[before]?.key
     if (join === 'and' || join === 'or' || join === 'nor') end = before - 1
     else if (!/[,;/]/.test(s.between(before, start))) return false
+    // After a comma alone, the unquoted match is a list's item only if the list ends or goes
+    // on after it: `what the governor called “a landmark step”, convicts will…` is a clause.
+    else if (items === 0 && !quotation && !endsItem(s, last) && !listFollows(s, last)) return false
     if (end < 0) return false
     const previous = s.quotationEndingAt(end)
     if (previous) {
@@ -109,6 +114,16 @@ function pluralFrameEndsAt(s: MentionText, at: number, item: number): boolean {
   return pluralFrameNouns.has(tokens[at]?.key ?? '') && /^(?:the|these|those)$/.test(tokens[at - 1]?.key ?? '') && !tokens[item]?.gapBefore
 }
 
+/**
+ * `slang terms for sex workers, such as…`, `words for drug users like…`: a plural frame noun and
+ * `for` what the words name, ending at token `at` (three words after `for` at most).
+ */
+function frameNounFor(s: MentionText, at: number): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  for (let noun = at - 2; noun >= Math.max(0, at - 4); noun--) if (pluralFrameNouns.has(key(noun)) && key(noun + 1) === 'for') return true
+  return false
+}
+
 /** Another item follows the match: a conjunction or a list separator. */
 function listFollows(s: MentionText, last: number): boolean {
   const next = s.tokens[last + 1]
@@ -137,7 +152,7 @@ function frameEndsAt(s: MentionText, at: number, item: number, quoted: boolean):
   if (!quoted && frameNouns.has(word) && /^\s*\(\s*$/.test(gap)) return true
   const plain = quoted ? /^[\s,:(\u2014\u2013-]*$/.test(gap.replace(quoteMarks, '')) : !tokens[item]?.gapBefore
   if (!plain) return false
-  if (word === 'like') return frameNouns.has(key(at - 1))
+  if (word === 'like') return frameNouns.has(key(at - 1)) || frameNounFor(s, at - 1)
   // `say “person who uses drugs” instead of junkie or addict`, `rather than addict or junkie`.
   if (word === 'of' || word === 'than') return key(at - 1) === (word === 'of' ? 'instead' : 'rather')
   // `terms to avoid, including lunatic and maniac`: a plural frame noun a few words back.
@@ -145,7 +160,7 @@ function frameEndsAt(s: MentionText, at: number, item: number, quoted: boolean):
   // `Among the words to avoid are addict, junkie and crackhead`: the list after a copula, the
   // plural frame noun a few words back (not right before it: `the words are addicts'`).
   if (word === 'are' || word === 'were') return [2, 3, 4].some((offset) => pluralFrameNouns.has(key(at - offset))) && (listFollows(s, item) || listFollows(s, item + 1))
-  if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2))
+  if (word === 'as' && key(at - 1) === 'such') return frameNouns.has(key(at - 2)) || frameNounFor(s, at - 2)
   if (word === 'as' && frameNouns.has(key(at - 1)) && key(at - 2) === 'such') return true
   if (word === 'called' && key(at - 1) === 'so') return true
   if (key(at - 1) === 'called' && key(at - 2) === 'so' && !tokens[at]?.gapBefore) return true
@@ -159,7 +174,8 @@ function frameEndsAt(s: MentionText, at: number, item: number, quoted: boolean):
 /**
  * `Junkie, crackhead and smackhead all reduce a person to a drug`, `Addict, abuser, junkie:
  * each of these words…`: the sentence opens on a list of singular nouns without a determiner,
- * two or more of them terms. A bare singular noun names the word, not a person.
+ * two or more of them terms, or a colon after it and then `the words` (`Hooker, whore, tart: the
+ * words change…`). A bare singular noun names the word, not a person.
  */
 export function bareTermsOpen(s: MentionText, first: number): boolean {
   const {tokens} = s
@@ -180,7 +196,11 @@ export function bareTermsOpen(s: MentionText, first: number): boolean {
     const separator = s.between(end, end + 1)
     let next = end + 1
     if (/^(?:and|or)$/.test(key(next)) && /^[\s,]*$/.test(separator)) next++
-    else if (!/^\s*,\s*$/.test(separator)) break
+    else if (!/^\s*,\s*$/.test(separator)) {
+      // `Hooker, whore, tart: the words change…`: a colon, and what follows calls them words.
+      if (holdsMatch && /^\s*[:\u2013\u2014]\s*$/.test(separator) && /^(?:the|these|such|all|both)$/.test(key(next)) && (pluralFrameNouns.has(key(next + 1)) || wordNouns.has(key(next + 1)))) return true
+      break
+    }
     start = next
   }
   return holdsMatch && terms >= 2

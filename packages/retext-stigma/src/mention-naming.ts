@@ -1,4 +1,4 @@
-import {adviceObjects, anyoneObjects, callingVerbs, criticisms, definingVerbs, describingVerbs, generalNaming, namingVerbs, negations, objectPronouns, rejections, replacingVerbs, sayingVerbs} from './mention-words.js'
+import {adviceObjects, anyoneObjects, callingVerbs, criticisms, definingVerbs, describingVerbs, generalNaming, namingVerbs, negations, objectPronouns, rejections, replacingVerbs, sayingVerbs, swappingVerbs} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -200,8 +200,8 @@ export function saidAsWord(s: MentionText, first: number, last: number): boolean
   const before = key(first - 1)
   const next = s.tokens[last + 1]
   if (s.tokens[first]?.gapBefore) return false
-  // `replaced addict with person who uses drugs`, `defines junkie as…`: the verb's object is the word.
-  if (next && !next.gapBefore && ((replacingVerbs.has(before) && next.key === 'with') || (definingVerbs.has(before) && next.key === 'as'))) return true
+  // `replaced addict with person who uses drugs`, `swap junkie for…`, `defines junkie as…`: the verb's object is the word.
+  if (next && !next.gapBefore && ((replacingVerbs.has(before) && (next.key === 'with' || (next.key === 'for' && swappingVerbs.has(before)))) || (definingVerbs.has(before) && next.key === 'as'))) return true
   // `Dictionaries define an addict as…`: the same with the term's article.
   if (next?.key === 'as' && /^(?:a|an)$/.test(before) && definingVerbs.has(key(first - 2))) return true
   // `defines junkie as a narcotics peddler or addict`: a word in the definition names a word too.
@@ -210,6 +210,7 @@ export function saidAsWord(s: MentionText, first: number, last: number): boolean
     sayingVerbs.has(before) ||
     (before === 'of' && key(first - 2) === 'instead') ||
     (before === 'than' && key(first - 2) === 'rather') ||
+    insteadOfSaying(s, first) ||
     // `Avoid addict.`, `Never use junkie.`: an imperative about the word.
     (before === 'avoid' && first === 1) ||
     (before === 'use' && negations.has(key(first - 2))) ||
@@ -218,4 +219,19 @@ export function saidAsWord(s: MentionText, first: number, last: number): boolean
     setAside(s, first)
   if (!frame) return false
   return !next || next.gapBefore || /^(?:instead|or|rather)$/.test(next.key)
+}
+
+/**
+ * `Instead of saying someone committed suicide, say…`, `rather than writing that he was a
+ * junkie`: the wording set aside is a clause after `instead of saying` (or `rather than
+ * saying`), with a short subject before the term.
+ */
+function insteadOfSaying(s: MentionText, first: number): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  for (let verb = first - 1; verb >= Math.max(2, first - 5); verb--) {
+    if (s.tokens[verb + 1]?.gapBefore) return false
+    if (!/^(?:say|saying|write|writing)$/.test(key(verb))) continue
+    return (key(verb - 1) === 'of' && key(verb - 2) === 'instead') || (key(verb - 1) === 'than' && key(verb - 2) === 'rather')
+  }
+  return false
 }

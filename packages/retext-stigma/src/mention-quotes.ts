@@ -64,6 +64,10 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances|frequency|count|counts)$/.test(key(open - 2))) return true
   // `the language of “drug abuse”`, `the notion of “full-blown AIDS”`: a frame, label or idea noun and `of`.
   if (before === 'of' && (frameNouns.has(key(open - 2)) || labelNouns.has(key(open - 2)) || conceptNouns.has(key(open - 2)))) return true
+  // `the word “abuse” in “substance abuse”`: a quoted word's place in a quoted phrase.
+  if (before === 'in' && s.quotationEndingAt(open - 2)) return true
+  // `“drogadicto” is usually translated as “drug addict”`: a translation, word for word.
+  if (before === 'as' && translated(key(open - 2) === 'literally' ? key(open - 3) : key(open - 2))) return true
   // `search for “AIDS victim” in the archive`: the words looked up.
   if (before === 'for' && /^search(?:es|ed|ing)?$/.test(key(open - 2))) return true
   // `other papers spoke of “AIDS victims”`, `wrote about “junkies”`: others' words, reported.
@@ -143,3 +147,5 @@ export function quotedListItem(s: MentionText, quotation: Quotation): boolean {
     (other) => other !== quotation && !other.speech && other.last - other.first <= 6 && (joined(other.last, quotation.first) || joined(quotation.last, other.first))
   )
 }
+
+const translated = (word: string): boolean => /^(?:translated|translates|translate|translating|rendered|renders|glossed)$/.test(word)

@@ -1,5 +1,5 @@
 import {functionWords, inTitleLine} from './title-case.js'
-import {documentNouns, namingVerbs, titleNouns} from './mention-words.js'
+import {documentNouns, namingVerbs, pressNouns, titleNouns} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -54,4 +54,23 @@ function titleNamedAfter(s: MentionText, first: number, last: number): boolean {
   if (!/^(?:the|a|an)$/.test(tokens[end + 1]?.key ?? '')) return false
   for (let index = end + 2; index <= end + 5 && index < tokens.length; index++) if (titleNouns.has(tokens[index]?.key ?? '') || documentNouns.has(tokens[index]?.key ?? '')) return true
   return false
+}
+
+/**
+ * A headline cited after a colon, in capitals: `One front page read: JUNKIE MUM LEFT KIDS
+ * ALONE`, `The headline: Addicts Run Riot`. Before the colon, a press noun (or `front page`) and
+ * at most a verb of printing after it; after it, every word capitalised.
+ */
+export function headlineAfterColon(s: MentionText, first: number): boolean {
+  const {tokens} = s
+  const start = s.clauseStart(first)
+  if (start === 0) return false
+  const key = (index: number): string => tokens[index]?.key ?? ''
+  const noun = /^(?:read|reads|ran|runs|said|says|screamed|screams|declared|declares|proclaimed)$/.test(key(start - 1)) ? start - 2 : start - 1
+  if (!pressNouns.has(key(noun)) && !(key(noun) === 'page' && key(noun - 1) === 'front')) return false
+  for (let index = start; index < tokens.length && !/[.!?]/.test(s.between(index - 1, index)); index++) {
+    const text = tokens[index]?.text ?? ''
+    if (!/^[\p{Lu}\d]/u.test(text) && !functionWords.has(key(index))) return false
+  }
+  return true
 }

@@ -15,7 +15,7 @@ export const pluralFrameNouns = new Set('words terms labels phrases expressions 
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
 export const wordUseVerbs = new Set(
-  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown list lists listed read reads flag flags flagged coded calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing'.split(
+  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown list lists listed read reads flag flags flagged swap swaps swapped swapping substitute substitutes substituted coded calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing'.split(
     ' '
   )
 )
@@ -63,7 +63,7 @@ export const documentNouns = new Set('paper papers strategy guidance guidelines 
 export const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
 /** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
-export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan byword buzzword catchword shorthand'.split(' '))
+export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan byword buzzword catchword shorthand name nickname'.split(' '))
 /** Verbs that say what a word means: `Clean implies the opposite, dirty`, `AIDS victim suggests helplessness`. */
 export const meaningVerbs = new Set('means meant implies implied suggests suggested connotes connoted'.split(' '))
 export const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
@@ -72,8 +72,10 @@ export const wordJudgements = new Set('outdated dated offensive stigmatising sti
 /** What advice says should happen to a word: `should be avoided`, `should not be used`. */
 export const wordFates = new Set('avoided used dropped replaced retired banned'.split(' '))
 
-/** Verbs whose object is a word when `with` or `as` follows it: `replaced addict with…`, `defines junkie as…`. */
+/** Verbs whose object is a word when `with` (or, for a swap, `for`) follows it: `replaced addict with…`, `swap junkie for…`. */
 export const replacingVerbs = new Set('replace replaces replaced replacing swap swaps swapped swapping substitute substitutes substituted'.split(' '))
+export const swappingVerbs = new Set('swap swaps swapped swapping'.split(' '))
+/** Verbs whose object is a word when `as` follows it: `defines junkie as…`. */
 export const definingVerbs = new Set('define defines defined defining'.split(' '))
 
 /** An arrow from one wording to another, opening or closing a gap. */
@@ -84,8 +86,8 @@ export const arrowBefore = /(?:\u2192|\u21D2|(?<!-)->|=>)$/
 /** Words of refusing a label: `refuses to be called`, `hates being described as`, `tired of being called`. */
 /** Words that blame someone for a wording: `criticised for describing them as …`. */
 export const criticisms = new Set('criticised criticized condemned attacked apologised apologized slammed censured rebuked'.split(' '))
-/** Words of a complaint about what was written: `a reader complained that the paper had said “…”`. */
-export const complaints = new Set('complained complaint complaints objected apologised apologized'.split(' '))
+/** Words of a complaint about what was written, or of its correction: `a reader complained that the paper had said “…”`. */
+export const complaints = new Set('complained complaint complaints objected apologised apologized correction corrections retracted retraction'.split(' '))
 export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected tired sick weary fed'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
@@ -101,8 +103,8 @@ export const trailingNamingVerbs = new Set('called call calls termed dubbed labe
 
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 export const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
-/** Nouns of ideas that a quoted phrase names after `of`: `the notion of “full-blown AIDS”`. */
-export const conceptNouns = new Set('notion notions idea ideas concept concepts image images figure spectre specter'.split(' '))
+/** Nouns of ideas that a quoted phrase names after `of`: `the notion of “full-blown AIDS”`, `the legal category of “habitual drunkard”`. */
+export const conceptNouns = new Set('notion notions idea ideas concept concepts image images figure spectre specter category categories classification'.split(' '))
 
 /** Words of a style guide that introduce a list of terms after a colon: `Do not use: …`, `Outdated: …`. */
 export const colonFrames = new Set("use avoid say write outdated offensive stigmatising stigmatizing derogatory avoided don't dont".split(' '))

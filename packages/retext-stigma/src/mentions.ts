@@ -6,7 +6,7 @@ import {bareTermsOpen, besideArrow, glossaryEntry, listedAfterFrame, listEndsInF
 import {advisedAgainst, formerName, labellingInGeneral, labelRejected, saidAsWord, whatWasCalled} from './mention-naming.js'
 import {isQuotedTitle, isScareQuote, quotedHeadline, quotedListItem, quotesOnlyTerms, quotesOnlyTheTerm} from './mention-quotes.js'
 import {askedAsWord, deniedAsThing, handledAs, namedAsWord, renamed, wordHistory, wordInApposition} from './mention-subjects.js'
-import {inUnquotedTitle} from './mention-titles.js'
+import {headlineAfterColon, inUnquotedTitle} from './mention-titles.js'
 
 /**
  * Mentions: a term discussed as a word ("the word 'junkie' hurts", "terms such as addict and
@@ -68,7 +68,7 @@ export class SentenceMentions {
     if (namedAsWord(s, start, end) || bareTermsOpen(s, first)) return true
     if (labelAfter(s, end + 1) || labelBefore(s, start)) return true
     if (labelRejected(s, start) || wordInApposition(s, start, end) || askedAsWord(s, start, end) || handledAs(s, start, end) || deniedAsThing(s, start)) return true
-    if (besideArrow(s, start, end) || renamed(s, start, end) || formerName(s, first)) return true
+    if (besideArrow(s, start, end) || renamed(s, start, end) || formerName(s, first) || headlineAfterColon(s, first)) return true
     return listedAfterFrame(s, first, last, quotation)
   }
 }
