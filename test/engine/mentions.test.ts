@@ -200,7 +200,10 @@ describe('mentions are not reported by default', () => {
     ['an adjective before the language noun in an aside before the term', 'The parish housed, to use the Victorian term, lunatics.'],
     ['a legal category', 'The Victorian category of "habitual drunkard" survived into the 1960s.'],
     ['bare terms, a colon and the words', 'Hooker, whore, tart: the words change but the contempt stays.'],
-    ['a headline in capitals after a colon', 'One front page read: JUNKIE MUM LEFT KIDS ALONE.']
+    ['a headline in capitals after a colon', 'One front page read: JUNKIE MUM LEFT KIDS ALONE.'],
+    ['a one-word title after a title noun with an adjective', "The band's first album, Convicts, was released in 2004."],
+    ['a one-word title after a title noun and a possessive in s', "Burroughs' novel Junkie, first published in 1953, is bleak."],
+    ['a quoted phrase and its grammar', "Debates show that 'the homeless' became common as a collective noun only after 1970."]
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -310,6 +313,7 @@ describe('frame words that do not make a mention', () => {
     ['a clause after a quoted name and a comma', 'Her son, whose band was called "The Strays", committed suicide in 2019.', ['committed-suicide: committed suicide']],
     ['a front page after a colon, in lower case', 'One front page read: police say the addicts moved on.', ['addict: addicts']],
     ['a colon after bare words, then no word noun', 'Hooker, whore, tart: the women behind them were real.', ['whore: whore']],
+    ['a quoted phrase, then a sentence about something else', "Police moved 'the addicts' on. Nouns were not the point.", ['addict: addicts']],
     ['among people, not words', 'He counted addicts among his friends.', ['addict: addicts']],
     ['underscores inside an identifier still join it', 'The export script writes junkie_counts.csv every night.', []]
   ])('%s', (_label, text, expected) => {

@@ -64,6 +64,8 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances|frequency|count|counts)$/.test(key(open - 2))) return true
   // `the language of “drug abuse”`, `the notion of “full-blown AIDS”`: a frame, label or idea noun and `of`.
   if (before === 'of' && (frameNouns.has(key(open - 2)) || labelNouns.has(key(open - 2)) || conceptNouns.has(key(open - 2)))) return true
+  // `'the homeless' became common as a collective noun`: the phrase's grammar is spoken of.
+  if (grammarAfter(s, quotation.last)) return true
   // `the word “abuse” in “substance abuse”`: a quoted word's place in a quoted phrase.
   if (before === 'in' && s.quotationEndingAt(open - 2)) return true
   // `“drogadicto” is usually translated as “drug addict”`: a translation, word for word.
@@ -149,3 +151,12 @@ export function quotedListItem(s: MentionText, quotation: Quotation): boolean {
 }
 
 const translated = (word: string): boolean => /^(?:translated|translates|translate|translating|rendered|renders|glossed)$/.test(word)
+
+/** A word of grammar within six words after the quotation, in its clause: `… became common as a collective noun`. */
+function grammarAfter(s: MentionText, last: number): boolean {
+  for (let index = last + 1; index <= last + 6 && index < s.tokens.length; index++) {
+    if (/[.;:!?]/.test(s.between(index - 1, index))) return false
+    if (/^(?:noun|nouns|adjective|adjectives|verb|verbs|pronoun|pronouns|adverb|adverbs)$/.test(s.tokens[index]?.key ?? '')) return true
+  }
+  return false
+}

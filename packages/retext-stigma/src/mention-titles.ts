@@ -33,9 +33,11 @@ export function inUnquotedTitle(s: MentionText, first: number, last: number): bo
   if (tokens[start]?.gapBefore && !(/^\s*,?\s*$/.test(s.between(start - 1, start)) && (namingVerbs.has(cue) || apposition))) return false
   let content = 0
   for (let index = start; index <= end; index++) if (capital(index) && !functionWords.has(tokens[index]?.key ?? '')) content++
-  // One capitalised word is a title after a title noun that has its determiner (`the novel
-  // Junkie was published in 1953`), as after a verb of naming.
-  const determined = /^(?:the|a|an|his|her|their|its|our|my|your)$/.test(tokens[start - 2]?.key ?? '') || /['’]s$/.test(tokens[start - 2]?.text ?? '')
+  // One capitalised word is a title after a title noun that has its determiner, perhaps with
+  // a word or two between (`the novel Junkie was published in 1953`, `the band's first album,
+  // Convicts, was…`, `Burroughs' novel Junkie`), as after a verb of naming.
+  const determiner = (index: number): boolean => /^(?:the|a|an|his|her|their|its|our|my|your)$/.test(tokens[index]?.key ?? '') || /['’]s$|s['’]$/.test(tokens[index]?.text ?? '')
+  const determined = [2, 3, 4].some((back) => start - back >= 0 && determiner(start - back) && !tokens.slice(start - back + 1, start).some((token) => token.gapBefore))
   return namingVerbs.has(cue) || determined ? content >= 1 : content >= 2
 }
 
