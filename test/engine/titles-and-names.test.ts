@@ -122,6 +122,22 @@ describe('names that hold a term opening on “the”', () => {
   })
 })
 
+describe('a name in a quoted message’s attribution', () => {
+  it.each([
+    ['a surname with an initial', 'Kate P Looney wrote:\n> The patch works.'],
+    ['a surname after a date', 'On Monday, John Looney wrote:\n> The patch works.']
+  ])('holds: %s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['a verb of writing inside a sentence', 'The junkie wrote: nothing at all.', ['junkie: junkie']],
+    ['a capitalised first word and a verb of writing that goes on', 'Addicts wrote to the council.', ['addict: Addicts']]
+  ])('does not hold: %s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 describe('headlines that drop an article', () => {
   it('match a term that begins with one at the start of a title line, with suggestions and no fix', () => {
     expect(lint('Convict Escapes From Open Prison').map((finding) => [finding.ruleId, finding.actual, finding.expected[0]])).toEqual([['convict', 'Convict', 'A person in prison']])

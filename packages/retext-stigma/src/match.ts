@@ -374,6 +374,8 @@ function inProperName(tokens: Token[], first: number, last: number, acronymHead:
   // A capitalised word or a short acronym goes on with the name (`Junkie XL`, `Addiction NI`);
   // `OK` is a word (`Junkies OK with plan`).
   if (after && (isCapitalised(after.text) || (/^[\p{Lu}\d]{2,4}$/u.test(after.text) && after.text !== 'OK'))) return true
+  // A quoted message's attribution ends its line: `Kate P Looney wrote:`.
+  if (after && /^(?:wrote|writes)$/.test(after.key) && (last + 2 >= tokens.length || tokens[last + 2]?.lineBefore)) return true
   // A middle initial: `John P. Looney`.
   const initial = tokens[first - 1]
   if (initial && /^\p{Lu}$/u.test(initial.text) && head.start - initial.end === 2 && isCapitalised(tokens[first - 2]?.text ?? '')) return true
