@@ -203,7 +203,11 @@ describe('mentions are not reported by default', () => {
     ['a headline in capitals after a colon', 'One front page read: JUNKIE MUM LEFT KIDS ALONE.'],
     ['a one-word title after a title noun with an adjective', "The band's first album, Convicts, was released in 2004."],
     ['a one-word title after a title noun and a possessive in s', "Burroughs' novel Junkie, first published in 1953, is bleak."],
-    ['a quoted phrase and its grammar', "Debates show that 'the homeless' became common as a collective noun only after 1970."]
+    ['a quoted phrase and its grammar', "Debates show that 'the homeless' became common as a collective noun only after 1970."],
+    ['a quoted wording objected to', 'Many campaigners object to "AIDS orphans", preferring "children orphaned by AIDS".'],
+    ['one quoted wording set against another', 'Style tip: write "HIV test", never "AIDS test".'],
+    ['a quoted term denied a referent', 'There is no "AIDS test"; the test is for HIV.'],
+    ['a gerund of saying opening the sentence', 'Saying a baby was "born addicted" blames the mother.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -314,6 +318,8 @@ describe('frame words that do not make a mention', () => {
     ['a front page after a colon, in lower case', 'One front page read: police say the addicts moved on.', ['addict: addicts']],
     ['a colon after bare words, then no word noun', 'Hooker, whore, tart: the women behind them were real.', ['whore: whore']],
     ['a quoted phrase, then a sentence about something else', "Police moved 'the addicts' on. Nouns were not the point.", ['addict: addicts']],
+    ['a gerund of saying far from the quotation', 'Saying goodbye was hard, and the nurses said the babies were "born addicted" that year.', ['born-addicted: born addicted']],
+    ['never before a quotation with no quoted wording before it', 'They never "got clean" in the time we knew them, and nobody blamed them.', ['clean-person: got clean']],
     ['among people, not words', 'He counted addicts among his friends.', ['addict: addicts']],
     ['underscores inside an identifier still join it', 'The export script writes junkie_counts.csv every night.', []]
   ])('%s', (_label, text, expected) => {

@@ -122,6 +122,18 @@ describe('names that hold a term opening on “the”', () => {
   })
 })
 
+describe('an acronym that opens a name', () => {
+  it('holds a term that ends on the acronym when a capitalised word follows in running text', () => {
+    expect(found('Rain caught AIDS Walk participants halfway round the park.')).toEqual([])
+  })
+
+  it('does not hold before a day of the week, a function word or in a title line', () => {
+    expect(found('She caught HIV Tuesday, the clinic said.')).toEqual(['caught-hiv: caught HIV'])
+    expect(found('He caught HIV In 1990.')).toEqual(['caught-hiv: caught HIV'])
+    expect(found('He Caught HIV From A Partner In 1990')).toEqual(['caught-hiv: Caught HIV'])
+  })
+})
+
 describe('a name in a quoted message’s attribution', () => {
   it.each([
     ['a surname with an initial', 'Kate P Looney wrote:\n> The patch works.'],

@@ -2,7 +2,7 @@ import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile
 import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
 import {anyNumber} from '@destigma/rule-schema'
-import {lazyTags} from './pos.js'
+import {closedClassTag, lazyTags} from './pos.js'
 import {functionWords, hasNameCue, inShortHeadline, inTitleLine} from './title-case.js'
 import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
 import type {Token} from './tokens.js'
@@ -145,6 +145,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
   if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronymFirst === true) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
+  if (acronymOpensName(tokens, match.last)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around, match.reachLast) : true
 }
@@ -348,6 +349,18 @@ const determiners = new Set('a an the this that these those my his her their our
  * a product's or a project's name (`TRAMP may or may not be the answer`), not the common noun.
  * A headline in capitals, or several shouted words, is read as usual.
  */
+/**
+ * An acronym that ends the match and a capitalised word right after it, in running text, open
+ * a name (`caught AIDS Walk participants`, `infected with HIV Unit staff`); a day of the week
+ * (`died of AIDS Monday`) or a title line's capitals do not.
+ */
+function acronymOpensName(tokens: Token[], last: number): boolean {
+  const acronym = tokens[last]
+  const next = nextWord(tokens, last)
+  if (!acronym || !next || !/^\p{Lu}{2,}$/u.test(acronym.text) || !isCapitalised(next.text) || next.lineBefore) return false
+  return closedClassTag(next.key) === undefined && !inTitleLine(tokens, last)
+}
+
 function isCapitalsName(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]
   const before = tokens[first - 1]?.key ?? ''

@@ -70,6 +70,14 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if (before === 'in' && s.quotationEndingAt(open - 2)) return true
   // `“drogadicto” is usually translated as “drug addict”`: a translation, word for word.
   if (before === 'as' && translated(key(open - 2) === 'literally' ? key(open - 3) : key(open - 2))) return true
+  // `object to “AIDS orphans”`, `objections to “clean”`: a wording objected to.
+  if (before === 'to' && /^(?:object|objects|objected|objecting|objection|objections)$/.test(key(open - 2))) return true
+  // `write “HIV test”, never “AIDS test”`: one quoted wording set against another.
+  if (/^(?:not|never)$/.test(before) && s.quotationEndingAt(open - 2)) return true
+  // `There is no “AIDS test”`: a quoted term denied a referent is held up as a wrong word.
+  if (before === 'no' && /^(?:is|was|are|were)$/.test(key(open - 2)) && key(open - 3) === 'there') return true
+  // `Saying a baby was “born addicted” blames the mother`: a gerund of saying opens the sentence.
+  if (open <= 6 && /^(?:saying|calling|writing|describing)$/.test(key(0))) return true
   // `search for “AIDS victim” in the archive`: the words looked up.
   if (before === 'for' && /^search(?:es|ed|ing)?$/.test(key(open - 2))) return true
   // `other papers spoke of “AIDS victims”`, `wrote about “junkies”`: others' words, reported.

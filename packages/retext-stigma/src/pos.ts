@@ -145,6 +145,16 @@ const closedClass = new Map<string, PartOfSpeech>([
   ...words('last next', 'adjective')
 ])
 
+/**
+ * The part of speech of a function word or a day of the week, known without the tagger.
+ *
+ * @param key - A token's key.
+ * @returns Its part of speech, or undefined for any other word.
+ */
+export function closedClassTag(key: string): PartOfSpeech | undefined {
+  return closedClass.get(key)
+}
+
 // A numeral in figures (`40`, `2,000`, `1.5`) is a number in any sentence.
 const numeral = /^\d[\d,.]*$/
 
