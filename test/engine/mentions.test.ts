@@ -207,7 +207,13 @@ describe('mentions are not reported by default', () => {
     ['a quoted wording objected to', 'Many campaigners object to "AIDS orphans", preferring "children orphaned by AIDS".'],
     ['one quoted wording set against another', 'Style tip: write "HIV test", never "AIDS test".'],
     ['a quoted term denied a referent', 'There is no "AIDS test"; the test is for HIV.'],
-    ['a gerund of saying opening the sentence', 'Saying a baby was "born addicted" blames the mother.']
+    ['a gerund of saying opening the sentence', 'Saying a baby was "born addicted" blames the mother.'],
+    ['a quotation called a phrase in an apposition', 'The police log described him as a "known crackhead", a phrase the inquiry criticised.'],
+    ['a quotation called its wording in an apposition', 'The form asks whether you have ever been "an alcoholic or drug abuser", wording the charity wants removed.'],
+    ['a quoted wording changed, in the passive', 'In the minutes, "illegal immigrant" was changed to "undocumented migrant" at the chair\'s request.'],
+    ['a quoted wording and a list of phrases', 'Should "parked on methadone" be added to the list of banned phrases?'],
+    ['a one-word title after a genre noun', 'Stephen Dorff starred in the 2008 prison drama Felon.'],
+    ['a title after a verb of publishing', 'William S. Burroughs published Junkie under a pseudonym in 1953.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.
@@ -320,6 +326,8 @@ describe('frame words that do not make a mention', () => {
     ['a quoted phrase, then a sentence about something else', "Police moved 'the addicts' on. Nouns were not the point.", ['addict: addicts']],
     ['a gerund of saying far from the quotation', 'Saying goodbye was hard, and the nurses said the babies were "born addicted" that year.', ['born-addicted: born addicted']],
     ['never before a quotation with no quoted wording before it', 'They never "got clean" in the time we knew them, and nobody blamed them.', ['clean-person: got clean']],
+    ['a verb of publishing before a lower-case term', 'The paper published junkies\' names.', ["junkie: junkies'"]],
+    ['a list of people, not of words', 'She added "the addicts" to the list of guests.', ['addict: addicts']],
     ['among people, not words', 'He counted addicts among his friends.', ['addict: addicts']],
     ['underscores inside an identifier still join it', 'The export script writes junkie_counts.csv every night.', []]
   ])('%s', (_label, text, expected) => {

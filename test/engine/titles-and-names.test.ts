@@ -27,6 +27,8 @@ describe('title-case headlines', () => {
 
   it.each([
     ['a trailing name cue', 'Alcoholics Anonymous Opens New Hall'],
+    ['a place', 'Convict Lake Resort Reopens After Winter Storm Damage'],
+    ['a short acronym after the term', 'Junkie XL Talks Synths, Film Scores And Fury Road'],
     ['a leading name cue joined by a connector', 'National Institute on Drug Abuse Funds New Study'],
     ['an event name', 'Drug Abuse Awareness Week Starts Today'],
     ['a name alone on a short line', 'John Lee Hooker'],

@@ -2,7 +2,7 @@ import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile
 import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
 import {anyNumber} from '@destigma/rule-schema'
-import {closedClassTag, lazyTags} from './pos.js'
+import {closedClassTag, lazyTags, numeral} from './pos.js'
 import {functionWords, hasNameCue, inShortHeadline, inTitleLine} from './title-case.js'
 import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
 import type {Token} from './tokens.js'
@@ -26,12 +26,10 @@ export interface Match {
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
 const standaloneFollowers = new Set(
-  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like remain remained remains need needs needed deserve deserves face faced often also still now too living sleeping since until before after because when while'.split(
+  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like remain remained remains need needs needed deserve deserves face faced often also still now too living sleeping since until before after because when while apparently reportedly allegedly though however again already today yesterday tonight'.split(
     ' '
   )
 )
-
-const numeral = /^\d[\d,.]*$/
 
 /** The trie node a word leads to; a numeral may also take a pattern's `{number}` branch. */
 function child(node: TrieNode, key: string): TrieNode | undefined {
@@ -335,9 +333,12 @@ function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroun
   // health care`); a participle still modifies the noun (`the homeless and suffering refugees`).
   if (tagOf(last + 2) === 'verb' && !/(?:ing|ed)$/.test(modifier.key)) return false
   // A determiner after the "noun" makes it a verb with its object (`the homeless and hungry queue each night`).
-  if (/^(?:the|a|an|each|every|their|his|her|its|our|this|that)$/.test(tokens[last + 4]?.key ?? '')) return false
+  // (Punctuation between ends the phrase instead: `a schizophrenic and depressive patient, the notes say`.)
+  const ends = !tokens[last + 4] || tokens[last + 4]?.gapBefore === true
+  if (!ends && /^(?:the|a|an|each|every|their|his|her|its|our|this|that)$/.test(tokens[last + 4]?.key ?? '')) return false
   const head = tagOf(last + 3)
-  return head === 'noun' || head === 'proper-noun'
+  // A word the model reads as an adjective still heads the phrase when the phrase ends on it.
+  return head === 'noun' || head === 'proper-noun' || (head === 'adjective' && ends)
 }
 
 const allCapitals = (text: string): boolean => text.length >= 4 && /^[\p{Lu}'’-]+$/u.test(text)

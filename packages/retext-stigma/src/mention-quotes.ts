@@ -1,5 +1,5 @@
 import {functionWords} from './title-case.js'
-import {anyoneObjects, callingVerbs, complaints, conceptNouns, copulas, frameNouns, labelNouns, namingVerbs, objectPronouns, pressNouns, pressVerbs, speechVerbs, wordUseVerbs} from './mention-words.js'
+import {anyoneObjects, callingVerbs, complaints, conceptNouns, copulas, frameNouns, labelNouns, namingVerbs, objectPronouns, pluralFrameNouns, pressNouns, pressVerbs, speechVerbs, wordUseVerbs} from './mention-words.js'
 import {type Quotation} from './sentence-quotations.js'
 import type {MentionText} from './mention-text.js'
 
@@ -97,7 +97,11 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   // `called it a “junkie tax”`, `called her a “hooker”`: an article inside the naming.
   if (/^(?:a|an)$/.test(before) && objectPronouns.has(key(open - 2)) && (namingVerbs.has(key(open - 3)) || callingVerbs.has(key(open - 3)))) return true
   // `want “committed suicide” struck from style guides`: what is to become of the words.
-  if (/^(?:struck|removed|dropped|banned|replaced|retired|deleted|erased|scrapped)$/.test(key(quotation.last + 1)) && /^[\s"'\u201D\u2019]*$/.test(s.between(quotation.last, quotation.last + 1))) return true
+  // (`“illegal immigrant” was changed to “undocumented migrant”`: what became of them, passive.)
+  const fate = /^(?:was|were|is|are|be|been)$/.test(key(quotation.last + 1)) ? quotation.last + 2 : quotation.last + 1
+  if (/^(?:struck|removed|dropped|banned|replaced|retired|deleted|erased|scrapped|changed|amended)$/.test(key(fate)) && /^[\s"'\u201D\u2019]*$/.test(s.between(quotation.last, quotation.last + 1))) return true
+  // `Should “parked on methadone” be added to the list of banned phrases?`
+  for (let index = quotation.last + 1; index < s.tokens.length - 1; index++) if (key(index) === 'list' && key(index + 1) === 'of' && [2, 3, 4].some((offset) => pluralFrameNouns.has(key(index + offset)))) return true
   // `calling a cold day “bipolar weather”`: a verb of calling, its object of up to three words between.
   for (let index = open - 2; index >= Math.max(0, open - 4); index--) {
     if (s.tokens[index + 1]?.gapBefore) return false

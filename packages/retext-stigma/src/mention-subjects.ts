@@ -1,4 +1,4 @@
-import {copulas, frameAdjectives, meaningVerbs, titleNouns, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
+import {copulas, frameAdjectives, frameNouns, meaningVerbs, titleNouns, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -83,17 +83,18 @@ export function renamed(s: MentionText, first: number, last: number): boolean {
 }
 
 /**
- * What others speak of, or a bare singular term opening the sentence, then called a word in an
- * apposition: `Older reports speak of AIDS orphans, a phrase many agencies now avoid`, `Crack
- * baby, a term coined in 1986, is now rejected`. (`The addicts, a term the paper used, were
- * moved on` still uses the term of people.)
+ * What others speak of, a bare singular term opening the sentence, or a quotation, then called a
+ * word in an apposition: `Older reports speak of AIDS orphans, a phrase many agencies now
+ * avoid`, `Crack baby, a term coined in 1986, is now rejected`, `described him as a “known
+ * crackhead”, a phrase the inquiry criticised`. (`The addicts, a term the paper used, were moved
+ * on` still uses the term of people.)
  */
-export function wordInApposition(s: MentionText, first: number, last: number): boolean {
+export function wordInApposition(s: MentionText, first: number, last: number, quoted: boolean): boolean {
   const key = (offset: number): string => s.tokens[last + offset]?.key ?? ''
   const before = (offset: number): string => s.tokens[first - offset]?.key ?? ''
   // Or a bare singular term opens the sentence: `Crack baby, a term coined in 1986, is now rejected`.
   const opens = first === 0 && !/s$/.test(key(0))
-  if (!opens && (!/^(?:of|about|to)$/.test(before(1)) || !/^(?:speak|speaks|spoke|spoken|talk|talks|talked|write|writes|wrote|written|refer|refers|referred)$/.test(before(2)))) return false
+  if (!opens && !quoted && (!/^(?:of|about|to)$/.test(before(1)) || !/^(?:speak|speaks|spoke|spoken|talk|talks|talked|write|writes|wrote|written|refer|refers|referred)$/.test(before(2)))) return false
   // Past more items of a list: `speak of lunatics and imbeciles, terms now retired`.
   let end = last
   if (/^(?:and|or)$/.test(key(1))) {
@@ -103,7 +104,9 @@ export function wordInApposition(s: MentionText, first: number, last: number): b
   if (!/^[\s"'\u201D\u2019]*,\s*$/.test(s.between(end, end + 1))) return false
   const noun = (offset: number): string => s.tokens[end + offset]?.key ?? ''
   const at = /^(?:a|an|the|that|this)$/.test(noun(1)) ? 2 : 1
-  return wordNouns.has(noun(at)) || (frameAdjectives.test(noun(at)) && wordNouns.has(noun(at + 1)))
+  // A quotation may be called its wording too: `…“an alcoholic or drug abuser”, wording the charity wants removed`.
+  const named = (word: string): boolean => wordNouns.has(word) || (quoted && frameNouns.has(word))
+  return named(noun(at)) || (frameAdjectives.test(noun(at)) && named(noun(at + 1)))
 }
 
 /** A question about the word: `Is inmate an offensive word?`, `Is addict still acceptable?`, `What does full-blown AIDS mean?`. */

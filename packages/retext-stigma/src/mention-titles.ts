@@ -1,5 +1,5 @@
 import {functionWords, inTitleLine} from './title-case.js'
-import {documentNouns, namingVerbs, pressNouns, titleNouns} from './mention-words.js'
+import {documentNouns, namingVerbs, pressNouns, publishingVerbs, titleNouns} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -23,6 +23,8 @@ export function inUnquotedTitle(s: MentionText, first: number, last: number): bo
   if (!capital(start)) return false
   if (start === 0) return titleNamedAfter(s, first, last)
   const cue = tokens[start - 1]?.key ?? ''
+  // `Burroughs published Junkie under a pseudonym`: the work brought out, named by its title.
+  if (publishingVerbs.has(cue) && !tokens[start]?.gapBefore) return true
   if (!namingVerbs.has(cue) && !titleNouns.has(cue)) return false
   let end = last
   while (end + 1 < tokens.length && !tokens[end + 1]?.gapBefore && inRun(end + 1)) end++

@@ -25,7 +25,7 @@ export const objectPronouns = new Set('them him her it us me you people someone 
 
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 export const titleNouns = new Set(
-  'title titles film films movie book novel song album single track band documentary series show programme program play musical opera poem painting exhibition magazine article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch game'.split(
+  'title titles film films movie book novel song album single track band documentary series show programme program play musical opera poem painting exhibition magazine article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch game drama thriller comedy sitcom biopic miniseries'.split(
     ' '
   )
 )
@@ -58,6 +58,9 @@ export const callingVerbs = new Set('call calls calling label labels labelling l
 
 /** Documents a title in an apposition may name: `…, the 2003 government paper`. */
 export const documentNouns = new Set('paper papers strategy guidance guidelines plan policy review'.split(' '))
+
+/** Verbs of bringing out a work, whose capitalised object is its title: `Burroughs published Junkie in 1953`. */
+export const publishingVerbs = new Set('published publishes wrote writes released releases recorded records directed directs filmed'.split(' '))
 
 /** Verbs of naming that take a quoted name right after them (`a practice called “…”`). */
 export const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))

@@ -67,7 +67,7 @@ export class SentenceMentions {
     if (advisedAgainst(s, start) || labellingInGeneral(s, start) || whatWasCalled(s, start) || saidAsWord(s, start, end) || wordHistory(s, start, end) || glossaryEntry(s, start, end) || (!quotation && inUnquotedTitle(s, first, last))) return true
     if (namedAsWord(s, start, end) || bareTermsOpen(s, first)) return true
     if (labelAfter(s, end + 1) || labelBefore(s, start)) return true
-    if (labelRejected(s, start) || wordInApposition(s, start, end) || askedAsWord(s, start, end) || handledAs(s, start, end) || deniedAsThing(s, start)) return true
+    if (labelRejected(s, start) || wordInApposition(s, start, end, quotation !== undefined) || askedAsWord(s, start, end) || handledAs(s, start, end) || deniedAsThing(s, start)) return true
     if (besideArrow(s, start, end) || renamed(s, start, end) || formerName(s, first) || headlineAfterColon(s, first)) return true
     return listedAfterFrame(s, first, last, quotation)
   }

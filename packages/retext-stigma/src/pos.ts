@@ -142,7 +142,9 @@ const closedClass = new Map<string, PartOfSpeech>([
   ...words('i me you he him she they them we us it myself yourself himself herself itself ourselves themselves who whom', 'pronoun'),
   ...words('is are was were be been being am has have had does do did would could should shall must might', 'auxiliary'),
   ...words('not never often also still now too very already always sometimes again soon here there then yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday sunday ago later earlier when where why how', 'adverb'),
-  ...words('last next', 'adjective')
+  ...words('last next', 'adjective'),
+  // The model reads `get` as a noun after an adjective (`the mentally ill get no help`).
+  ...words('get gets got', 'verb')
 ])
 
 /**
@@ -155,8 +157,8 @@ export function closedClassTag(key: string): PartOfSpeech | undefined {
   return closedClass.get(key)
 }
 
-// A numeral in figures (`40`, `2,000`, `1.5`) is a number in any sentence.
-const numeral = /^\d[\d,.]*$/
+/** A numeral in figures (`40`, `2,000`, `1.5`): a number in any sentence. */
+export const numeral = /^\d[\d,.]*$/
 
 function words(list: string, tag: PartOfSpeech): Array<[string, PartOfSpeech]> {
   return list.split(' ').map((word) => [word, tag])

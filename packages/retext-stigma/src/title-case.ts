@@ -15,11 +15,11 @@ export const functionWords = new Set(
 
 /**
  * Cues that end a name after the term: `Alcoholics Anonymous`, `Drug Abuse Treatment Act`,
- * `Addiction Services`. `Centre`, `Home` and `Unit` are left out: a headline's "New Centre
+ * `Addiction Services`, a place such as `Convict Lake`. `Centre`, `Home` and `Unit` are left out: a headline's "New Centre
  * For Addicts" uses them as common nouns, and an end-of-name `Centre` is rare in the rules' terms.
  */
 const trailingCues = new Set(
-  'anonymous act acts administration association service services trust council department institute foundation agency group week day month programme program society commission committee network alliance coalition federation board authority bureau office partnership fund inc ltd'.split(
+  'anonymous act acts administration association service services trust council department institute foundation agency group week day month programme program society commission committee network alliance coalition federation board authority bureau office partnership fund inc ltd lake creek island bay river'.split(
     ' '
   )
 )
@@ -116,6 +116,8 @@ export function hasNameCue(tokens: Token[], first: number, last: number): boolea
     const token = tokens[index]
     if (!token || token.gapBefore || !capitalised(token.text)) break
     if (trailingCues.has(token.key)) return true
+    // A short acronym goes on with a name even in a headline: `Junkie XL Talks Synths`.
+    if (index === last + 1 && /^\p{Lu}{2,4}$/u.test(token.text) && token.text !== 'OK') return true
   }
   // Back over connectors and at most two capitalised words to a leading cue that a connector follows.
   let words = 0
