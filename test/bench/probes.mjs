@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Probe sets (issue 11): sentences written by people who never saw the engine, one per line,
+// each tagged USE (a careful editor wants a finding) or TRAP (no finding wanted). A TRAP with
+// any finding is a false alarm; a USE with none is a miss. The sets were tuned on in issue 11's
+// eighth round, so they measure regressions and breadth, not English at large (the hold-out and
+// the outside measurement do that). Run after building the engine:
+//   node test/bench/probes.mjs [--list] [--preset recommended|strict]
+import {readFileSync, readdirSync} from 'node:fs'
+import {join, dirname} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {lint} from '../../packages/retext-stigma/dist/index.js'
+
+const folder = join(dirname(fileURLToPath(import.meta.url)), '../probes')
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
+const list = process.argv.includes('--list')
+const presets = option('--preset') ? [option('--preset')] : ['recommended', 'strict']
+
+/** The tagged lines of one probe file. */
+const probesIn = (file) =>
+  readFileSync(join(folder, file), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [tag, text] = line.split('\t')
+      return {use: tag === 'USE', text}
+    })
+
+const percent = (part, whole) => (whole === 0 ? '  n/a' : `${((part / whole) * 100).toFixed(1)}%`.padStart(6))
+
+for (const preset of presets) {
+  console.log(`Probe sets, preset ${preset}`)
+  console.log(`${'file'.padEnd(28)}${'lines'.padStart(6)}${'TP'.padStart(6)}${'FP'.padStart(6)}${'FN'.padStart(6)}  precision  recall`)
+  const total = {lines: 0, tp: 0, fp: 0, fn: 0}
+  const wrong = []
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.tsv')).sort()) {
+    const count = {lines: 0, tp: 0, fp: 0, fn: 0}
+    for (const {use, text} of probesIn(file)) {
+      const findings = lint(text, {preset})
+      count.lines++
+      if (use && findings.length > 0) count.tp++
+      else if (use) {
+        count.fn++
+        wrong.push(`  miss         ${file}  ←  ${text}`)
+      } else if (findings.length > 0) {
+        count.fp++
+        wrong.push(`  false alarm  ${file}  ${findings.map((finding) => `${finding.ruleId}: ${finding.actual}`).join('; ')}  ←  ${text}`)
+      }
+    }
+    for (const key of Object.keys(total)) total[key] += count[key]
+    console.log(`${file.padEnd(28)}${String(count.lines).padStart(6)}${String(count.tp).padStart(6)}${String(count.fp).padStart(6)}${String(count.fn).padStart(6)}     ${percent(count.tp, count.tp + count.fp)}  ${percent(count.tp, count.tp + count.fn)}`)
+  }
+  console.log(`${'overall'.padEnd(28)}${String(total.lines).padStart(6)}${String(total.tp).padStart(6)}${String(total.fp).padStart(6)}${String(total.fn).padStart(6)}     ${percent(total.tp, total.tp + total.fp)}  ${percent(total.tp, total.tp + total.fn)}`)
+  if (list) for (const line of wrong) console.log(line)
+  console.log('')
+}
