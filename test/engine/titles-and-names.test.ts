@@ -15,7 +15,8 @@ describe('title-case headlines', () => {
     ['a headline above its text in one sentence', 'Council Opens New Centre For Addicts\nThe council said the addicts would get help.', ['addict: Addicts', 'addict: addicts']],
     ['a two-word headline with a verb', 'Junkie Jailed', ['junkie: Junkie']],
     ['a three-word headline with a verb', 'Addict Mum Freed', ['addict: Addict Mum']],
-    ['a headline where a verb ends the noun phrase', 'Town Drunk Banned From Every Pub', ['drunk: Town Drunk']]
+    ['a headline where a verb ends the noun phrase', 'Town Drunk Banned From Every Pub', ['drunk: Town Drunk']],
+    ['a headline with a person’s title not right before the term', 'Colonel Warns Of Hookers On Base', ['hooker: Hookers']]
   ])('finds the term in %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })
@@ -29,6 +30,8 @@ describe('title-case headlines', () => {
     ['a trailing name cue', 'Alcoholics Anonymous Opens New Hall'],
     ['a place', 'Convict Lake Resort Reopens After Winter Storm Damage'],
     ['a short acronym after the term', 'Junkie XL Talks Synths, Film Scores And Fury Road'],
+    ['a person’s title before a surname that a rule writes in lower case', "General Hooker's Wartime Letters Go On Display"],
+    ['a person’s title before a surname', 'Councillor Nutter Elected Mayor After Recount'],
     ['a leading name cue joined by a connector', 'National Institute on Drug Abuse Funds New Study'],
     ['an event name', 'Drug Abuse Awareness Week Starts Today'],
     ['a name alone on a short line', 'John Lee Hooker'],

@@ -166,11 +166,14 @@ const readsAsWord = (tokens: Token[], index: number): boolean => {
 
 const hasCapitals = (tokens: Token[]): boolean => tokens.some((token) => token.text !== token.text.toLowerCase())
 
-/** A case-sensitive word as written; a headline may capitalise one the rule writes in lower case (`Ex-Cons`). */
+/**
+ * A case-sensitive word as written; a headline may capitalise one the rule writes in lower case
+ * (`Ex-Cons`), unless a name cue stands beside it there (`General Hooker's Letters`).
+ */
 function sameCase(word: string, tokens: Token[], index: number): boolean {
   const text = tokens[index]?.text
   if (text === word) return true
-  return text !== undefined && word === word.toLowerCase() && text === word.charAt(0).toUpperCase() + word.slice(1) && inTitleLine(tokens, index)
+  return text !== undefined && word === word.toLowerCase() && text === word.charAt(0).toUpperCase() + word.slice(1) && inTitleLine(tokens, index) && !hasNameCue(tokens, index, index)
 }
 
 /**

@@ -210,12 +210,17 @@ export function bareTermsOpen(s: MentionText, first: number): boolean {
  * A glossary or style-guide entry: the sentence (or the clause after a colon) opens on the term,
  * a colon or a dash follows it, perhaps after its part of speech in brackets, and the entry
  * gives advice about words (`AIDS victim – avoid; use person living with HIV`, `Junkie: a slang
- * term for…`, `Glossary: Addict — avoid`, `Addict (noun): outdated`).
+ * term for…`, `Glossary: Addict — avoid`, `Addict (noun): outdated`), or its part of speech and
+ * a numbered sense follow it, as in a dictionary (`tramp (noun) 1. a person who…`).
  */
 export function glossaryEntry(s: MentionText, first: number, last: number): boolean {
   if (first !== 0 && s.clauseStart(first) !== first) return false
   let end = last
-  if (/^\s*\($/.test(s.between(end, end + 1)) && /^(?:noun|n|adj|adjective|verb|v)$/.test(s.tokens[end + 1]?.key ?? '') && /^\)/.test(s.between(end + 1, end + 2))) end++
+  if (/^\s*\($/.test(s.between(end, end + 1)) && /^(?:noun|n|adj|adjective|verb|v)$/.test(s.tokens[end + 1]?.key ?? '') && /^\)/.test(s.between(end + 1, end + 2))) {
+    end++
+    // A dictionary's numbered senses follow the part of speech: `tramp (noun) 1. a person who…`.
+    if (/^\d$/.test(s.tokens[end + 1]?.key ?? '') && /^\)\s*$/.test(s.between(end, end + 1)) && /^\.\s/.test(s.between(end + 1, end + 2))) return true
+  }
   const gap = s.between(end, end + 1).replace(/^\)/, '')
   if (!/^\s*(?::|[\u2013\u2014]|\s-)\s*$/.test(gap) && !/^\s*[:\u2013\u2014]/.test(gap)) return false
   return s.tokens.slice(end + 1).some((token) => adviceWords.has(token.key))

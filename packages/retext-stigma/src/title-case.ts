@@ -35,6 +35,9 @@ const leadingCues = new Set(
 
 const connectors = new Set(['of', 'on', 'for', 'against', 'and', '&', 'the', 'in'])
 
+/** Titles and ranks that come right before a person's name: `General Hooker`, `Councillor Nutter`. */
+const honorifics = new Set('mr mrs ms miss dr sir dame lord lady general colonel captain major sergeant inspector councillor cllr senator governor professor prof rev reverend'.split(' '))
+
 const capitalised = (text: string): boolean => /^\p{Lu}/u.test(text)
 
 /** A word a title may hold: capitalised, a function word, or no word at all (a number). */
@@ -104,7 +107,8 @@ export function inShortHeadline(tokens: Token[], first: number, last: number, ta
 
 /**
  * Whether a capitalised match in a title line carries a name cue next to it: a trailing cue
- * within two capitalised words after it, or a leading cue joined to it by a connector.
+ * within two capitalised words after it, a person's title before it, or a leading cue joined
+ * to it by a connector.
  *
  * @param tokens - The sentence's tokens.
  * @param first - Index of the match's first token.
@@ -119,6 +123,9 @@ export function hasNameCue(tokens: Token[], first: number, last: number): boolea
     // A short acronym goes on with a name even in a headline: `Junkie XL Talks Synths`.
     if (index === last + 1 && /^\p{Lu}{2,4}$/u.test(token.text) && token.text !== 'OK') return true
   }
+  // A person's title right before the name: `General Hooker`, `Councillor Nutter`.
+  const title = tokens[first - 1]
+  if (title && capitalised(title.text) && honorifics.has(title.key) && !tokens[first]?.gapBefore) return true
   // Back over connectors and at most two capitalised words to a leading cue that a connector follows.
   let words = 0
   for (let index = first - 1; index >= 0 && !tokens[index + 1]?.gapBefore; index--) {
