@@ -97,15 +97,16 @@ export function scoreByFamily(documents: CorpusDocument[], lintText: (text: stri
 }
 
 /**
- * The SHA-256 digest of each Markdown file of a folder, as `sha256sum` prints it.
+ * The SHA-256 digest of each file of a folder with one extension, as `sha256sum` prints it.
  *
- * @param folder - The hold-out folder.
+ * @param folder - The hold-out folder, or another frozen one.
+ * @param extension - Which files: Markdown, unless told.
  * @returns File name to lowercase hex digest, in name order.
  */
-export function digestFiles(folder: string): Map<string, string> {
+export function digestFiles(folder: string, extension = '.md'): Map<string, string> {
   return new Map(
     readdirSync(folder)
-      .filter((name) => name.endsWith('.md'))
+      .filter((name) => name.endsWith(extension))
       .sort()
       .map((name) => [name, createHash('sha256').update(readFileSync(join(folder, name))).digest('hex')])
   )

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lint} from 'retext-stigma'
 import {root} from '../helpers.js'
+import {digestFiles, parseDigests} from './holdout.js'
 
 // The probe sets (test/probes/README.md): their format, and the bench that scores them.
 const folder = join(root, 'test/probes')
@@ -43,5 +44,24 @@ describe('the probe sets', () => {
     expect(row?.slice(1).map(Number)).toEqual([lines.length, truePositives, falseAlarms, misses])
     expect(output.split('\n').filter((text) => text.startsWith('  false alarm ')).length).toBe(falseAlarms)
     expect(output.split('\n').filter((text) => text.startsWith('  miss ')).length).toBe(misses)
+  })
+})
+
+describe('the check set', () => {
+  const check = join(root, 'test/check')
+
+  it('is frozen: its sentences are as they were when first scored', () => {
+    const recorded = parseDigests(readFileSync(join(check, 'FROZEN.sha256'), 'utf8'))
+    expect(
+      Object.fromEntries(digestFiles(check, '.tsv')),
+      'test/check is frozen (issue 11): restore it from git; a fresh check is a new file written the same way, with its own digest.'
+    ).toEqual(Object.fromEntries(recorded))
+  })
+
+  it('is scored by count only: the bench never lists its lines', () => {
+    const output = execFileSync(process.execPath, [join(root, 'test/bench/probes.mjs'), '--set', 'check', '--list'], {cwd: root, encoding: 'utf8'})
+    expect(output).toMatch(/\noverall +700 +\d+ +\d+ +\d+ /)
+    expect(output).toMatch(/never tuned on/)
+    expect(output).not.toMatch(/\n {2}(?:false alarm|miss) /)
   })
 })
