@@ -349,11 +349,6 @@ const allCapitals = (text: string): boolean => text.length >= 4 && /^[\p{Lu}'’
 const determiners = new Set('a an the this that these those my his her their our your its some any no every many several few more most all other one two three four five six seven eight nine ten'.split(' '))
 
 /**
- * One word in capitals, in a sentence otherwise in lower case, with no determiner before it:
- * a product's or a project's name (`TRAMP may or may not be the answer`), not the common noun.
- * A headline in capitals, or several shouted words, is read as usual.
- */
-/**
  * An acronym that ends the match and a capitalised word right after it, in running text, open
  * a name (`caught AIDS Walk participants`, `infected with HIV Unit staff`); a day of the week
  * (`died of AIDS Monday`) or a title line's capitals do not.
@@ -365,6 +360,11 @@ function acronymOpensName(tokens: Token[], last: number): boolean {
   return closedClassTag(next.key) === undefined && !inTitleLine(tokens, last)
 }
 
+/**
+ * One word in capitals, in a sentence otherwise in lower case, with no determiner before it:
+ * a product's or a project's name (`TRAMP may or may not be the answer`), not the common noun.
+ * A headline in capitals, or several shouted words, is read as usual.
+ */
 function isCapitalsName(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]
   const before = tokens[first - 1]?.key ?? ''

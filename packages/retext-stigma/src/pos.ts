@@ -148,7 +148,8 @@ const closedClass = new Map<string, PartOfSpeech>([
 ])
 
 /**
- * The part of speech of a function word or a day of the week, known without the tagger.
+ * The part of speech of a word that has one whatever the sentence (a function word, a day of
+ * the week, `get`), known without the tagger.
  *
  * @param key - A token's key.
  * @returns Its part of speech, or undefined for any other word.

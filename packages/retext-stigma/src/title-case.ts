@@ -15,8 +15,9 @@ export const functionWords = new Set(
 
 /**
  * Cues that end a name after the term: `Alcoholics Anonymous`, `Drug Abuse Treatment Act`,
- * `Addiction Services`, a place such as `Convict Lake`. `Centre`, `Home` and `Unit` are left out: a headline's "New Centre
- * For Addicts" uses them as common nouns, and an end-of-name `Centre` is rare in the rules' terms.
+ * `Addiction Services`, a place such as `Convict Lake`. `Centre`, `Home` and `Unit` are left
+ * out: a headline's "New Centre For Addicts" uses them as common nouns, and an end-of-name
+ * `Centre` is rare in the rules' terms.
  */
 const trailingCues = new Set(
   'anonymous act acts administration association service services trust council department institute foundation agency group week day month programme program society commission committee network alliance coalition federation board authority bureau office partnership fund inc ltd lake creek island bay river'.split(
