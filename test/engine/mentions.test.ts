@@ -214,7 +214,8 @@ describe('mentions are not reported by default', () => {
     ['a quoted wording and a list of phrases', 'Should "parked on methadone" be added to the list of banned phrases?'],
     ['a one-word title after a genre noun', 'Stephen Dorff starred in the 2008 prison drama Felon.'],
     ['a title after a verb of publishing', 'William S. Burroughs published Junkie under a pseudonym in 1953.'],
-    ['a dictionary entry with a numbered sense', 'Dictionary entry: tramp (noun) 1. a person who travels from place to place on foot; 2. a long walk.']
+    ['a dictionary entry with a numbered sense', 'Dictionary entry: tramp (noun) 1. a person who travels from place to place on foot; 2. a long walk.'],
+    ['a quotation of a pattern’s whole phrase, its words before << included', 'The guidance warns that saying "suicide is selfish" adds to the shame felt by families.']
   ])('%s', (_label, text, options: StigmaOptions = {}) => {
     expect(found(text, options)).toEqual([])
     // The term is there to find: checked as a use, the sentence has a finding.

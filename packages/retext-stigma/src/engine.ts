@@ -64,7 +64,8 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
         if (settings.mentions === 'report') return false
         if (wordsOnly) return true
         mentions ??= new SentenceMentions(tokens, text, (first, last) => matches.some((other) => other.first >= first && other.last <= last))
-        return mentions.isMention(match.first, match.last, quoted)
+        // A pattern's words before `<<` belong to the phrase a frame holds up (`saying “suicide is selfish”`).
+        return mentions.isMention(match.reachFirst, match.last, quoted)
       }
       for (const match of matches) {
         const matchKeys = tokens.slice(match.first, match.last + 1).map((token) => token.key)

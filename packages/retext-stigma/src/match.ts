@@ -20,6 +20,8 @@ export interface Match {
   articleDropped?: boolean
   /** Characters the whole term matched, a pattern's words before `<<` and after `>>` included: the longest wins an overlap. */
   reach: number
+  /** The whole term's first token, a pattern's words before `<<` included. */
+  reachFirst: number
   /** The whole term's last token, a pattern's words after `>>` included. */
   reachLast: number
 }
@@ -89,7 +91,7 @@ export function matchSentence(
         const from = first + (terminal.skip ?? 0)
         const to = terminal.span === undefined ? last : from + terminal.span - 1
         const reach = (tokens[last]?.end ?? 0) - (tokens[first]?.start ?? 0)
-        const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0, reach, reachLast: last}
+        const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0, reach, reachFirst: first, reachLast: last}
         if (articleDropped) match.articleDropped = true
         if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
