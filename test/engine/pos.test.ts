@@ -94,6 +94,11 @@ describe('part-of-speech conditions', () => {
     expect(found('He wrote about the mind of the gizmoic.')).toEqual(['gizmoic'])
     expect(found('She ordered a gizmoic ginger beer.')).toEqual([])
     expect(found('They sell gizmoic drinks.')).toEqual([])
+    // A comma may join coordinate adjectives before their noun; before anything else it ends the phrase.
+    expect(found('He had a gizmoic, violent father.')).toEqual([])
+    expect(found('The gizmoic, hungry families queued.')).toEqual([])
+    expect(found('He is a gizmoic, and a good man.')).toEqual(['gizmoic'])
+    expect(found('He was a gizmoic, violent and cruel.')).toEqual(['gizmoic'])
     // `last` or `next` before a period says when; before anything else it modifies the noun.
     expect(found('The unit admitted a gizmoic last year.')).toEqual(['gizmoic'])
     expect(found('We will see the gizmoic next week.')).toEqual(['gizmoic'])

@@ -262,6 +262,7 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
   if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(end + 1) !== 'verb') return false
   if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, end, tagOf)) return false
+  if ((context.standalone || context.head) && modifiesAcrossComma(tokens, end, tagOf)) return false
   if (context.noun && previous && readsAsVerb(tokens, first, tagOf)) return false
   if (context.requires || context.forbids) {
     const {requires, forbids, window} = context
@@ -344,6 +345,22 @@ function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroun
   const head = tagOf(last + 3)
   // A word the model reads as an adjective still heads the phrase when the phrase ends on it.
   return head === 'noun' || head === 'proper-noun' || (head === 'adjective' && ends)
+}
+
+/**
+ * Coordinate adjectives joined by a comma before their noun: `an alcoholic, violent father`,
+ * `the homeless, hungry families`. The word after the comma must read as an adjective (or a
+ * participle) and a noun must follow it directly.
+ */
+function modifiesAcrossComma(tokens: Token[], last: number, tagOf: Surroundings['tagOf']): boolean {
+  const modifier = tokens[last + 1]
+  const noun = tokens[last + 2]
+  if (!modifier?.commaBefore || !noun || noun.gapBefore) return false
+  // A participle modifies too (`a junky, cluttered flat`).
+  const tag = tagOf(last + 1)
+  if (tag !== 'adjective' && !(tag === 'verb' && /(?:ed|ing)$/.test(modifier.key))) return false
+  const head = tagOf(last + 2)
+  return head === 'noun' || head === 'proper-noun'
 }
 
 const allCapitals = (text: string): boolean => text.length >= 4 && /^[\p{Lu}'’-]+$/u.test(text)

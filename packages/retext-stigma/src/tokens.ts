@@ -16,6 +16,8 @@ export interface Token {
   lineBefore: boolean
   /** Only quotation marks (and white space) come between this token and the previous one: `is “so OCD”`. */
   quoteBefore?: boolean
+  /** Only a comma (and white space) comes between this token and the previous one: `an alcoholic, violent father`. */
+  commaBefore?: boolean
   /** A hyphen joins this token to the previous one: a later part of a hyphenated word (`term` in `long-term`). */
   joined?: boolean
   /** Part of an identifier, a file name, an address or a domain (`bpf_tramp_run_ctx`, `drunkard-tails.png`), not prose. */
@@ -60,6 +62,8 @@ function tokensOf(sentence: Sentence): Token[] {
   let lineBreak = false
   // Whether every mark since the previous word is a quotation mark.
   let onlyQuotes = false
+  // The marks since the previous word, white space left out.
+  let marks = ''
   // Single quotation marks opened and not yet closed: a `'` after `junkies` then closes
   // the quotation rather than making a plural possessive.
   let openSingles = 0
@@ -79,11 +83,15 @@ function tokensOf(sentence: Sentence): Token[] {
     if (isEmphasisMark(children, index)) continue
     if (node.type !== 'WordNode' || node.position?.start.offset === undefined) {
       onlyQuotes = (onlyQuotes || !gap) && (node.type === 'PunctuationNode' || node.type === 'SymbolNode') && quotationMark.test(node.value)
+      marks += 'value' in node ? node.value : '?'
       gap = true
       continue
     }
     const quoteBefore = onlyQuotes && tokens.length > 0
     onlyQuotes = false
+    const commaBefore = marks === ',' && tokens.length > 0
+    marks = ''
+    const firstPart = tokens.length
     const start = node.position.start.offset
     const only = node.children.length === 1 ? node.children[0] : undefined
     let text = only?.type === 'TextNode' ? only.value : toString(node)
@@ -103,6 +111,7 @@ function tokensOf(sentence: Sentence): Token[] {
       if (openSingles > 0) {
         openSingles--
         pushParts(tokens, text, start, wordEnd, gap, lineBreak, quoteBefore)
+        markComma(tokens[firstPart], commaBefore)
         gap = false
         lineBreak = false
         continue
@@ -121,6 +130,7 @@ function tokensOf(sentence: Sentence): Token[] {
     }
     if (contiguous) pushParts(tokens, text, start, wordEnd, gap, lineBreak, quoteBefore)
     else tokens.push(withQuote({key: normaliseWord(text), text, start, end: wordEnd, gapBefore: gap, lineBefore: lineBreak}, quoteBefore))
+    markComma(tokens[firstPart], commaBefore)
     gap = false
     lineBreak = false
   }
@@ -142,6 +152,11 @@ function isEmphasisMark(children: Sentence['children'], index: number): boolean 
   const opens = (!before || before.type === 'WhiteSpaceNode') && after?.type === 'WordNode'
   const closes = before?.type === 'WordNode' && (!after || after.type !== 'WordNode')
   return opens || closes
+}
+
+/** Mark the first token of a word that only a comma separates from the previous one. */
+function markComma(token: Token | undefined, commaBefore: boolean): void {
+  if (token && commaBefore) token.commaBefore = true
 }
 
 /** Mark a token that only quotation marks separate from the previous one. */
