@@ -32,6 +32,10 @@ const probesIn = (file) =>
       return {use: tag === 'USE', text}
     })
 
+/** One line of the table: counts, then precision and recall. */
+const row = (name, {lines, tp, fp, fn}) =>
+  `${name.padEnd(28)}${[lines, tp, fp, fn].map((value) => String(value).padStart(6)).join('')}     ${percent(tp, tp + fp)}  ${percent(tp, tp + fn)}`
+
 const percent = (part, whole) => (whole === 0 ? '  n/a' : `${((part / whole) * 100).toFixed(1)}%`.padStart(6))
 
 for (const preset of presets) {
@@ -54,9 +58,9 @@ for (const preset of presets) {
       }
     }
     for (const key of Object.keys(total)) total[key] += count[key]
-    console.log(`${file.padEnd(28)}${String(count.lines).padStart(6)}${String(count.tp).padStart(6)}${String(count.fp).padStart(6)}${String(count.fn).padStart(6)}     ${percent(count.tp, count.tp + count.fp)}  ${percent(count.tp, count.tp + count.fn)}`)
+    console.log(row(file, count))
   }
-  console.log(`${'overall'.padEnd(28)}${String(total.lines).padStart(6)}${String(total.tp).padStart(6)}${String(total.fp).padStart(6)}${String(total.fn).padStart(6)}     ${percent(total.tp, total.tp + total.fp)}  ${percent(total.tp, total.tp + total.fn)}`)
+  console.log(row('overall', total))
   if (list) for (const line of wrong) console.log(line)
   console.log('')
 }
