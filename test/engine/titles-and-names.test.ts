@@ -155,6 +155,25 @@ describe('a name in a quoted message’s attribution', () => {
   })
 })
 
+describe('a surname after a given name', () => {
+  it.each([
+    ['in a headline', 'Tommy Nutter Retrospective Opens At Fashion Museum'],
+    ['in a headline, after a title and a given name', 'Councillor Sarah Nutter Elected Mayor'],
+    ['in text typed without capitals', 'john lee hooker on vinyl hits different'],
+    ['in text typed without capitals, before a verb', 'steve hooker clearing 5.96 in beijing was unreal']
+  ])('holds: %s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['a month, which the list leaves out', 'In May addicts were rehoused.', ['addict: addicts']],
+    ['a given name in lower case in a sentence with capitals', 'Then steve junkies arrived, Police said.', ['junkie: junkies']],
+    ['a given name that a comma parts from the term', 'my mate steve, a junkie, owes me money', ['junkie: junkie']]
+  ])('does not hold: %s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 describe('headlines that drop an article', () => {
   it('match a term that begins with one at the start of a title line, with suggestions and no fix', () => {
     expect(lint('Convict Escapes From Open Prison').map((finding) => [finding.ruleId, finding.actual, finding.expected[0]])).toEqual([['convict', 'Convict', 'A person in prison']])

@@ -2,6 +2,7 @@ import type {CompiledContext, CompiledRules, Terminal, TrieNode} from './compile
 import {inWordSet} from './compile.js'
 import {shieldedTokens} from './names.js'
 import {anyNumber} from '@destigma/rule-schema'
+import {isGivenName} from './given-names.js'
 import {closedClassTag, lazyTags, numeral} from './pos.js'
 import {functionWords, hasNameCue, inShortHeadline, inTitleLine} from './title-case.js'
 import {documentWords, isAbout, occurrences, type DocumentWords} from './topic.js'
@@ -146,6 +147,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronymFirst === true) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
   if (acronymOpensName(tokens, match.last)) return false
+  if (afterGivenName(tokens, match.first)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around, match.reachLast) : true
 }
@@ -377,6 +379,17 @@ function acronymOpensName(tokens: Token[], last: number): boolean {
   const next = nextWord(tokens, last)
   if (!acronym || !next || !/^\p{Lu}{2,}$/u.test(acronym.text) || !isCapitalised(next.text) || next.lineBefore) return false
   return closedClassTag(next.key) === undefined && !inTitleLine(tokens, last)
+}
+
+/**
+ * A given name right before the match makes it a surname (`Tommy Nutter Retrospective Opens`,
+ * `john lee hooker on vinyl`), where capitals cannot say so: in a headline, or in text typed
+ * without capitals. In other text a capitalised run is already a name.
+ */
+function afterGivenName(tokens: Token[], first: number): boolean {
+  const before = tokens[first - 1]
+  if (!before || tokens[first]?.gapBefore || !isGivenName(before.key)) return false
+  return isCapitalised(before.text) || !hasCapitals(tokens)
 }
 
 /**
