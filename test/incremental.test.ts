@@ -58,6 +58,8 @@ const markdownPiece = fc.oneof(
   line.map((text) => `| A | B |\n| - | - |\n| ${text} | X |`),
   fc.constantFrom('See [see][addicts] and [junkie] here.', '[addicts]: https://example.org/a', '[junkie]:\n  https://example.org/j "Title"', 'Text[^addict] here.', '[^addict]: The addicts note.'),
   fc.constantFrom('   ', '\t', '***', 'Heading\n===', 'Setext addicts\n---'),
+  // One-line HTML blocks, which close before the next line: a definition or a lone tag may open there.
+  fc.constantFrom('<!-- note -->\n[addicts]: https://example.org/a', '<?php x ?>\n<custom-tag>\n```', '<!DOCTYPE html>\n<pre/>\n<script>', '<b>x</b>\n<?php y ?>\n<custom-tag>'),
   fc.constantFrom('<!-- destigma-disable-next-line -->', '<!-- destigma-disable addict -->', '<!-- destigma-enable -->', '<!-- destigma-disable -->', 'The addicts. <!-- destigma-disable-next-line addict -->\nThe addicts.')
 )
 
@@ -145,6 +147,15 @@ describe('Markdown blocks', () => {
     // One space under a fence opened with two also ends the list item, and the fence with it.
     expect(starts('- a\n\n  ```\n  b\n\n c\n\n  ```\n\n> D\n')).toEqual(['- a\n\n  ```\n  b\n\n c\n\n  ```\n\n> D'])
     expect(starts('- a\n\n  ```\n  b\n\n  c\n  ```\n\n> D\n')).toEqual(['- a\n\n  ```\n  b\n\n  c\n  ```', '> D'])
+  })
+
+  it('reads HTML blocks as html-block.ts does: one that ends on its own line leaves the next line free', () => {
+    // A definition after a one-line comment is a definition, and is copied beside every block.
+    expect(markdownBlocks('<!-- note -->\n[addicts]: https://example.org/a\n\nSee [addicts].').definitions).toBe('[addicts]: https://example.org/a')
+    // A lone tag after a one-line block opens a block that ends at the blank line, so `<script>` inside it opens nothing.
+    expect(starts('<?php x ?>\n<pre/>\n<script>\n\nThe addicts.')).toEqual(['<?php x ?>\n<pre/>\n<script>', 'The addicts.'])
+    // CDATA is read its own way by micromark: the document stays whole.
+    expect(starts('<![CDATA[ x ]]>\n\nThe addicts.')).toEqual(['<![CDATA[ x ]]>\n\nThe addicts.'])
   })
 
   it('reads the whole document when a definition\'s next line may open a fence or an HTML block', async () => {

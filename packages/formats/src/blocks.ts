@@ -1,3 +1,5 @@
+import {htmlBlockEnds, htmlBlockStart, type HtmlBlockStart} from './html-block.js'
+
 /** A top-level block: a run of lines that a reader parses the same way alone as in its document. */
 export interface Block {
   /** Offset of the block's first character. */
@@ -64,22 +66,6 @@ interface OpenConstruct {
   indent: number
 }
 
-const htmlBlockEnds: Array<[RegExp, RegExp]> = [
-  [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^<!--/, /-->/],
-  [/^<\?/, /\?>/],
-  [/^<![A-Za-z]/, />/],
-  [/^<!\[CDATA\[/, /\]\]>/]
-]
-
-/** HTML blocks of kind 6: a block-level tag; they run to the next blank line and may interrupt a paragraph. */
-const htmlBlockTag =
-  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i
-
-/** HTML blocks of kind 7: any other complete tag alone on its line; they run to the next blank line but cannot interrupt a paragraph. */
-const htmlLoneTag =
-  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/
-
 /**
  * What a line leaves open for the next one, as far as HTML blocks of kind 7 care: a paragraph
  * (which the tag would continue), nothing, or something this scan cannot tell (an indented line
@@ -97,28 +83,21 @@ function flowAfter(line: string, before: Flow): Flow {
   return 'paragraph'
 }
 
-/**
- * The CommonMark constructs that can hold blank lines at the top level: fenced code and the
- * HTML blocks of kinds 1 to 5. Blank lines end every other top-level construct.
- */
-function opens(line: string): OpenConstruct | undefined {
+/** A fence a line opens at the top level (a construct that runs across blank lines to its closing line). */
+function opensFence(line: string): OpenConstruct | undefined {
   const indent = /^ {0,3}/.exec(line)?.[0].length ?? 0
-  const rest = line.slice(indent)
-  const fence = /^(`{3,}|~{3,})(.*)$/.exec(rest)
-  if (fence?.[1] && !(fence[1][0] === '`' && fence[2]?.includes('`'))) {
-    const char = fence[1][0] as string
-    const length = fence[1].length
-    const closer = new RegExp(`^ {0,3}\\${char}{${length},}[ \\t]*$`)
-    return {closes: (next) => closer.test(next), indent}
-  }
-  for (const [start, end] of htmlBlockEnds) {
-    if (start.test(rest)) {
-      // The end condition may be met on the opening line itself.
-      if (end.test(rest.replace(start, ''))) return undefined
-      return {closes: (next) => end.test(next), indent}
-    }
-  }
-  return undefined
+  const fence = /^(`{3,}|~{3,})(.*)$/.exec(line.slice(indent))
+  if (!fence?.[1] || (fence[1][0] === '`' && fence[2]?.includes('`'))) return undefined
+  const closer = new RegExp(`^ {0,3}\\${fence[1][0] as string}{${fence[1].length},}[ \\t]*$`)
+  return {closes: (next) => closer.test(next), indent}
+}
+
+/** The HTML block a line opens (see html-block.ts), read after up to three spaces of indent. */
+function opensHtml(line: string): {start: HtmlBlockStart | 'uncertain'; indent: number} | undefined {
+  const indent = /^ {0,3}/.exec(line)?.[0].length ?? 0
+  if (line[indent] !== '<') return undefined
+  const start = htmlBlockStart(line.slice(indent), false)
+  return start && {start, indent}
 }
 
 /**
@@ -205,10 +184,19 @@ export function markdownBlocks(text: string): MarkdownLayout {
       if (open.closes(line.text)) open = undefined
       flow = 'none'
     } else if (!ambiguous && !htmlToBlank) {
-      open = opens(line.text)
+      open = opensFence(line.text)
+      const html = open ? undefined : opensHtml(line.text)
+      // CDATA: a construct micromark reads its own way; only the whole document can tell.
+      if (html?.start === 'uncertain') return wholeDocument(text)
       if (open) flow = 'none'
-      else if (htmlBlockTag.test(line.text)) htmlToBlank = true
-      else if (htmlLoneTag.test(line.text) && flow !== 'paragraph') {
+      else if (html && html.start.kind <= 5) {
+        // Kinds 1 to 5 run across blank lines to their end marker, which may be on this line.
+        const {kind, ends} = html.start
+        if (!ends) open = {closes: (next) => htmlBlockEnds(kind, next), indent: html.indent}
+        flow = 'none'
+      } else if (html?.start.kind === 6) htmlToBlank = true
+      // Kind 7 cannot interrupt a paragraph; after an indented line, this scan cannot tell if one is open.
+      else if (html?.start.kind === 7 && flow !== 'paragraph') {
         if (flow === 'unknown') ambiguous = true
         else htmlToBlank = true
       } else flow = flowAfter(line.text, flow)
