@@ -1,4 +1,4 @@
-import {copulas, frameAdjectives, frameNouns, meaningVerbs, titleNouns, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
+import {bearingVerbs, connotationNouns, copulas, frameAdjectives, frameNouns, meaningVerbs, titleNouns, wordFates, wordJudgements, wordNouns, wordUseVerbs} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -26,15 +26,23 @@ export function namedAsWord(s: MentionText, first: number, last: number): boolea
     const inList = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '') || /,/.test(s.between(first - 1, first))
     if (!inList || !listed(1, first)) return false
   }
-  const verbal = (index: number): boolean => copulas.has(tokens[index]?.key ?? '') || meaningVerbs.has(tokens[index]?.key ?? '') || /^(?:should|must)$/.test(tokens[index]?.key ?? '')
+  const verbal = (index: number): boolean =>
+    copulas.has(tokens[index]?.key ?? '') || meaningVerbs.has(tokens[index]?.key ?? '') || bears(index) || /^(?:should|must)$/.test(tokens[index]?.key ?? '')
+  // `carries decades of contempt`, `bears a stigma`: a connotation within four words, no punctuation
+  // between, said of a term that is no plural (`Addicts carry a stigma` is said of people).
+  const bears = (index: number): boolean => {
+    if (!bearingVerbs.has(tokens[index]?.key ?? '') || /s$/.test(tokens[last]?.key ?? '')) return false
+    for (let at = index + 1; at <= index + 4 && at < tokens.length && !tokens[at]?.gapBefore; at++) if (connotationNouns.has(tokens[at]?.key ?? '')) return true
+    return false
+  }
   let verb = last + 1
   while (verb < tokens.length && verb - last <= 10 && !verbal(verb)) verb++
   if (!verbal(verb) || !listed(last + 1, verb)) return false
   // Between the term and the verb, only more items of the list.
   if (verb > last + 1 && !/,/.test(s.between(last, last + 1)) && !/^(?:and|or)$/.test(tokens[last + 1]?.key ?? '')) return false
-  // `Clean implies dirty`, `AIDS victim suggests helplessness`: only a word means something. A
+  // `Clean implies dirty`, `AIDS victim suggests helplessness`, `Junkie carries contempt`: only a word means something. A
   // determiner makes the subject a person (`The addict meant no harm`).
-  if (meaningVerbs.has(tokens[verb]?.key ?? '')) return !/^(?:a|an|the|this|that|my|his|her|their|our|your)$/.test(tokens[0]?.key ?? '')
+  if (meaningVerbs.has(tokens[verb]?.key ?? '') || bears(verb)) return !/^(?:a|an|the|this|that|my|his|her|their|our|your)$/.test(tokens[0]?.key ?? '')
   if (!copulas.has(tokens[verb]?.key ?? '')) return adviceAfter(s, verb - 1)
   const key = (offset: number): string => tokens[verb + offset]?.key ?? ''
   // `is a slur`, `was once a legal term`: a word noun within four words of the verb, with no

@@ -68,7 +68,13 @@ export const namingVerbs = new Set('called termed dubbed nicknamed labelled labe
 /** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
 export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan byword buzzword catchword shorthand name nickname'.split(' '))
 /** Verbs that say what a word means: `Clean implies the opposite, dirty`, `AIDS victim suggests helplessness`. */
-export const meaningVerbs = new Set('means meant implies implied suggests suggested connotes connoted'.split(' '))
+export const meaningVerbs = new Set('means meant implies implied suggests suggested connotes connoted evokes evoked conjures'.split(' '))
+/**
+ * `Junkie carries decades of contempt`: a verb of bearing whose object is a connotation, which
+ * only a word carries (`Addict carries heroin` carries something else).
+ */
+export const bearingVerbs = new Set('carries carried bears bore'.split(' '))
+export const connotationNouns = new Set('stigma stigmas contempt connotation connotations baggage overtones overtone judgement judgment shame blame implication implications undertones'.split(' '))
 export const copulas = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become'])
 /** Judgements only a word can earn: `Addict is outdated`, `Crack baby is stigmatising`. */
 export const wordJudgements = new Set('outdated dated offensive stigmatising stigmatizing derogatory pejorative dehumanising dehumanizing hurtful inaccurate misleading'.split(' '))
