@@ -230,6 +230,47 @@ describe('mentions are not reported by default', () => {
   })
 })
 
+describe('a sentence about words holds up a term on its own', () => {
+  it.each([
+    ['a quoted term in a sentence about a corpus', 'In the newspaper corpus, "drug addict" turned up far more often than "person who uses drugs".'],
+    ['a quoted term after a colon, in a style note', 'Style note: "the mentally ill" and "the homeless" are collective nouns we avoid.'],
+    ['a quoted term in a sentence naming a language', 'Translators struggle with "committed suicide" in English and its equivalents in French.'],
+    ['a list of bare terms in a sentence about a glossary', 'Our glossary files junkie, crackhead and druggie under "never use".'],
+    ['a list of bare terms and single words after a dash', 'The leaflet lists five words — addict, junkie, abuser, user, clean — and strikes each out.'],
+    ['a dictionary’s part-of-speech label', 'Wino (n., informal): a person who drinks cheap wine, often offensive.'],
+    ['a part-of-speech label after a comma', 'Entry: crackhead, noun, slang for a person who uses crack cocaine.'],
+    ['a quoted term that trivialises', 'Presenters were told that "bipolar weather" trivialises a serious illness.'],
+    ['a quoted term that moved from one kind of writing to another', 'Her book traces how "dope fiend" moved from newspapers into pulp fiction.'],
+    ['a quoted term that was the usual description', 'In the 1970s, "mental patient" was the usual description in the press.'],
+    ['a quoted term that was used', 'The study found that "full-blown AIDS" was used in half of the reports.'],
+    ['a quoted term before a noun of talk about it', 'Donors responded to "AIDS orphan" imagery in the appeal.'],
+    ['a quotation held up as an example', 'The old poster, reading "AIDS victims need your help", is shown in training as an example of what not to do.'],
+    ['a quoted question called a question in an apposition', '"Can you catch AIDS from a cup?", a question leaflets once asked, spread fear.'],
+    ['a bare singular term called a word in an apposition', 'The first half of dipsomaniac, a word now rare, comes from Greek.'],
+    ['a quoted term preferred to another', 'Volunteers preferred "person without a home" to "the homeless".'],
+    ['a translation with an adverb between', 'The Portuguese word is often rendered, wrongly, as "drug addict".'],
+    ['a wording to be replaced, after a modal', 'The clerk said "injecting drug users" would be replaced with "people who inject drugs".'],
+    ['a quoted term someone popularised', 'He is credited with popularising "lunatic fringe" in 1913.'],
+    ['a quoted term printed on leaflets', 'Peer workers asked the council to stop printing "get clean" on its leaflets.'],
+    ['a term given with its acronym noun', 'Groups argued that the acronym IDU reduced people to a route of drug use.'],
+    ['a term that carries a connotation', 'Junkie carries decades of contempt.']
+  ])('%s', (_label, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['a term used of people beside a quoted wording', 'We prefer "person who uses drugs", but the addicts on the estate still use the old words.', ['addict: addicts']],
+    ['two terms side by side in a quotation of speech', 'The councillor said he did not want "AIDS-infected junkies" near the clinic.', ['hiv-infected: AIDS-infected', 'junkie: junkies']],
+    ['a comma after an opening phrase is no list', 'Forty years ago, an AIDS test meant a long wait.', ['aids-test: an AIDS test']],
+    ['a list of people with no word about words', 'Addicts, alcoholics and drunks slept in the doorway.', ['addict: Addicts', 'alcoholics: alcoholics', 'drunkard: drunks']],
+    ['a list after an idiom with “words”', 'In other words, addicts and alcoholics were turned away.', ['addict: addicts', 'alcoholics: alcoholics']],
+    ['a quotation longer than the term, in a sentence about words', 'The glossary was revised after a witness said "he is a junkie" in court.', ['junkie: junkie']],
+    ['a plural term that carries a stigma', 'Junkies carried the stigma for decades.', ['junkie: Junkies']]
+  ])('does not hold: %s', (_label, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
 describe('frame words that do not make a mention', () => {
   it.each([
     ['a frame noun in an idiom', 'The word on the street is that addicts are moving in.', ['addict: addicts']],

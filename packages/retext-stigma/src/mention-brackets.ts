@@ -1,4 +1,4 @@
-import {labelNouns, languageNouns, ofTheTime, titleNouns, trailingNamingVerbs, wordNouns} from './mention-words.js'
+import {labelNouns, languageNouns, ofTheTime, rhetoricNouns, titleNouns, trailingNamingVerbs, wordNouns} from './mention-words.js'
 import type {MentionText} from './mention-text.js'
 
 /**
@@ -76,8 +76,14 @@ export function labelBefore(s: MentionText, first: number): boolean {
   return key(at) === 'of' && labelNouns.has(key(at - 1)) && !s.tokens[first]?.gapBefore
 }
 
-/** `the addict label`, `the “junkie” tag`: the term qualifies a noun that names it as a label. */
+/**
+ * `the addict label`, `the “junkie” tag`: the term qualifies a noun that names it as a label. A
+ * quoted term may qualify a noun of talk about it too: `“AIDS orphan” imagery`, `“crack baby”
+ * rhetoric`.
+ */
 export function labelAfter(s: MentionText, after: number): boolean {
   const next = s.tokens[after]
-  return next !== undefined && labelNouns.has(next.key) && /^[\s"'\u201D\u2019]*$/.test(s.between(after - 1, after))
+  if (!next) return false
+  const gap = s.between(after - 1, after)
+  return (labelNouns.has(next.key) && /^[\s"'\u201D\u2019]*$/.test(gap)) || (rhetoricNouns.has(next.key) && /^\s*["'\u201D\u2019]\s*$/.test(gap))
 }

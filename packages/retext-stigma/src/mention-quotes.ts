@@ -25,16 +25,21 @@ export function isScareQuote(s: MentionText, quotation: Quotation): boolean {
 export function quotesOnlyTerms(s: MentionText, quotation: Quotation): boolean {
   if (quotation.speech) return false
   let terms = 0
+  let joined = true
   let index = quotation.first
   while (index <= quotation.last) {
     // The shortest range from here that holds a match, and the match starts here.
     let end = index
     while (end <= quotation.last && !s.isMatch(index, end)) end++
-    if (end <= quotation.last && !s.isMatch(index + 1, end)) {
+    // Terms side by side make one phrase (`“AIDS-infected junkies”`), not a list: a joining word or a comma comes between.
+    if (end <= quotation.last && !s.isMatch(index + 1, end) && (joined || /,/.test(s.between(index - 1, index)))) {
       terms++
+      joined = false
       index = end + 1
-    } else if (/^(?:and|or|nor)$/.test(s.tokens[index]?.key ?? '')) index++
-    else return false
+    } else if (/^(?:and|or|nor)$/.test(s.tokens[index]?.key ?? '')) {
+      joined = true
+      index++
+    } else return false
   }
   return terms >= 2
 }
@@ -48,7 +53,7 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   // The quotation may hold the term's article too (`writing “an alcoholic”`), and run on past
   // the flagged words into the rest of the term's phrase (`instead of “abusing drugs”` flags
   // only the verb).
-  const open = quotation.first === first - 1 && /^(?:a|an|the)$/.test(key(first - 1)) ? first - 1 : first
+  const open = quotation.first === first - 1 && /^(?:a|an|the|this|that)$/.test(key(first - 1)) ? first - 1 : first
   if (quotation.speech || quotation.first !== open || quotation.last < last || quotation.last - last > 2) return false
   // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
   // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
@@ -69,7 +74,10 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   // `the word “abuse” in “substance abuse”`: a quoted word's place in a quoted phrase.
   if (before === 'in' && s.quotationEndingAt(open - 2)) return true
   // `“drogadicto” is usually translated as “drug addict”`: a translation, word for word.
-  if (before === 'as' && translated(key(open - 2) === 'literally' ? key(open - 3) : key(open - 2))) return true
+  // An adverb may come between, set off by commas or not (`rendered, misleadingly, as “drug addict”`).
+  if (before === 'as' && (translated(key(open - 2)) || (/ly$/.test(key(open - 2)) && translated(key(open - 3))))) return true
+  // `“person without a home” was preferred to “the homeless”`, `wrote “HIV test” rather than “AIDS test”`.
+  if ((before === 'to' && /^(?:preferred|prefer|prefers|preferable)$/.test(key(open - 2))) || (before === 'than' && key(open - 2) === 'rather')) return true
   // `object to “AIDS orphans”`, `objections to “clean”`: a wording objected to.
   if (before === 'to' && /^(?:object|objects|objected|objecting|objection|objections)$/.test(key(open - 2))) return true
   // `write “HIV test”, never “AIDS test”`: one quoted wording set against another.
@@ -98,7 +106,9 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if (/^(?:a|an)$/.test(before) && objectPronouns.has(key(open - 2)) && (namingVerbs.has(key(open - 3)) || callingVerbs.has(key(open - 3)))) return true
   // `want “committed suicide” struck from style guides`: what is to become of the words.
   // (`“illegal immigrant” was changed to “undocumented migrant”`: what became of them, passive.)
-  const fate = /^(?:was|were|is|are|be|been)$/.test(key(quotation.last + 1)) ? quotation.last + 2 : quotation.last + 1
+  // Past auxiliaries: `“injecting drug users” would be replaced with…`.
+  let fate = quotation.last + 1
+  while (fate - quotation.last <= 3 && /^(?:was|were|is|are|be|been|being|would|will|should|must|could|can|may|might|has|have|had|to)$/.test(key(fate))) fate++
   if (/^(?:struck|removed|dropped|banned|replaced|retired|deleted|erased|scrapped|changed|amended)$/.test(key(fate)) && /^[\s"'\u201D\u2019]*$/.test(s.between(quotation.last, quotation.last + 1))) return true
   // `Should “parked on methadone” be added to the list of banned phrases?`
   for (let index = quotation.last + 1; index < s.tokens.length - 1; index++) if (key(index) === 'list' && key(index + 1) === 'of' && [2, 3, 4].some((offset) => pluralFrameNouns.has(key(index + offset)))) return true

@@ -6,6 +6,9 @@ import type {MentionText} from './mention-text.js'
  * offensive?`, `The AIDS test was renamed`, a word's history.
  */
 
+/** One-word openers that say when, before a comma: not list items. */
+const timeWords = new Set('yesterday today tonight now then once later recently sometimes often meanwhile afterwards originally historically traditionally'.split(' '))
+
 /**
  * `Junkie is a slur`, `Addict is a loaded term`, `Junkie, crackhead and druggie are words we
  * never use`, `Addict is outdated`, `Junkie should be avoided`: the sentence opens on the term
@@ -21,10 +24,17 @@ export function namedAsWord(s: MentionText, first: number, last: number): boolea
   }
   // A quoted question is one item: `“Are you clean?” is a question many people dread`.
   const quotedQuestion = (index: number): boolean => /^[?!]["'\u201D\u2019]\s*$/.test(s.between(index - 1, index))
-  // The term opens the sentence, or follows other items of a list that does.
+  // The term opens the sentence, or follows other items of a list that does: the item before it
+  // is a term too, or one word opening the sentence (`Waster, junkie and scrounger are slurs`, not
+  // `Forty years ago, an AIDS test meant a wait` or `Yesterday, junkie meant…`).
   if (first > 0) {
-    const inList = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '') || /,/.test(s.between(first - 1, first))
-    if (!inList || !listed(1, first)) return false
+    const joiner = /^(?:and|or)$/.test(tokens[first - 1]?.key ?? '')
+    if (!joiner && !/,/.test(s.between(first - 1, first))) return false
+    const item = joiner ? first - 2 : first - 1
+    // A match that ends on the item's last word.
+    let termBefore = false
+    for (let start = item; start >= Math.max(0, item - 4) && !termBefore; start--) termBefore = s.isMatch(start, item) && !s.isMatch(start, item - 1)
+    if (!(termBefore || (item === 0 && !timeWords.has(tokens[0]?.key ?? ''))) || !listed(1, first)) return false
   }
   const verbal = (index: number): boolean =>
     copulas.has(tokens[index]?.key ?? '') || meaningVerbs.has(tokens[index]?.key ?? '') || bears(index) || /^(?:should|must)$/.test(tokens[index]?.key ?? '')
@@ -100,8 +110,9 @@ export function renamed(s: MentionText, first: number, last: number): boolean {
 export function wordInApposition(s: MentionText, first: number, last: number, quoted: boolean): boolean {
   const key = (offset: number): string => s.tokens[last + offset]?.key ?? ''
   const before = (offset: number): string => s.tokens[first - offset]?.key ?? ''
-  // Or a bare singular term opens the sentence: `Crack baby, a term coined in 1986, is now rejected`.
-  const opens = first === 0 && !/s$/.test(key(0))
+  // Or a bare singular term opens the sentence, or stands without a determiner: `Crack baby, a
+  // term coined in 1986, is now rejected`, `the first half of dipsomaniac, a word now found…`.
+  const opens = (first === 0 || !s.determined(first)) && !/s$/.test(key(0))
   if (!opens && !quoted && (!/^(?:of|about|to)$/.test(before(1)) || !/^(?:speak|speaks|spoke|spoken|talk|talks|talked|write|writes|wrote|written|refer|refers|referred)$/.test(before(2)))) return false
   // Past more items of a list: `speak of lunatics and imbeciles, terms now retired`.
   let end = last
@@ -109,7 +120,8 @@ export function wordInApposition(s: MentionText, first: number, last: number, qu
     end = last + 2
     while (end - last < 4 && s.tokens[end + 1] && !s.tokens[end + 1]?.gapBefore) end++
   }
-  if (!/^[\s"'\u201D\u2019]*,\s*$/.test(s.between(end, end + 1))) return false
+  // A quoted question or sentence keeps its own mark: `“Can you catch AIDS?”, a question that…`.
+  if (!(quoted ? /^[?!.]?["'\u201D\u2019]*,\s*$/ : /^[\s"'\u201D\u2019]*,\s*$/).test(s.between(end, end + 1))) return false
   const noun = (offset: number): string => s.tokens[end + offset]?.key ?? ''
   const at = /^(?:a|an|the|that|this)$/.test(noun(1)) ? 2 : 1
   // A quotation may be called its wording too: `…“an alcoholic or drug abuser”, wording the charity wants removed`.

@@ -2,20 +2,20 @@
 
 /** Nouns that name words as words: `the term`, `words like`, `labels such as`. */
 export const frameNouns = new Set(
-  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors description descriptions moniker monikers nickname nicknames vocabulary headline headlines synonym synonyms'.split(
+  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors description descriptions moniker monikers nickname nicknames vocabulary headline headlines synonym synonyms acronym acronyms'.split(
     ' '
   )
 )
 
 /** The frame nouns that take a bare term right after them (`the word junkie`). */
-export const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor description moniker nickname'.split(' '))
+export const singularFrameNouns = new Set('word term label phrase expression name slur insult epithet euphemism descriptor description moniker nickname acronym'.split(' '))
 
 /** The plural frame nouns that open a bare list of terms: `the words junkie and crackhead`. */
-export const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames synonyms'.split(' '))
+export const pluralFrameNouns = new Set('words terms labels phrases expressions slurs insults epithets euphemisms nicknames synonyms acronyms'.split(' '))
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
 export const wordUseVerbs = new Set(
-  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown list lists listed read reads flag flags flagged swap swaps swapped swapping substitute substitutes substituted coded calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing'.split(
+  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown list lists listed read reads flag flags flagged swap swaps swapped swapping substitute substitutes substituted coded calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing print prints printed printing popularise popularised popularising popularize popularized popularizing seeing hearing spotting'.split(
     ' '
   )
 )
@@ -96,7 +96,7 @@ export const arrowBefore = /(?:\u2192|\u21D2|(?<!-)->|=>)$/
 /** Words that blame someone for a wording: `criticised for describing them as …`. */
 export const criticisms = new Set('criticised criticized condemned attacked apologised apologized slammed censured rebuked'.split(' '))
 /** Words of a complaint about what was written, or of its correction: `a reader complained that the paper had said “…”`. */
-export const complaints = new Set('complained complaint complaints objected apologised apologized correction corrections retracted retraction'.split(' '))
+export const complaints = new Set('complain complains complaining complained complaint complaints objected apologised apologized correction corrections retracted retraction'.split(' '))
 export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected tired sick weary fed'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
@@ -112,6 +112,8 @@ export const trailingNamingVerbs = new Set('called call calls termed dubbed labe
 
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 export const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
+/** Nouns of talk about a phrase, which a quoted phrase may qualify: `“AIDS orphan” imagery`. */
+export const rhetoricNouns = new Set('imagery rhetoric narrative narratives framing stereotype stereotypes trope tropes myth myths discourse coverage'.split(' '))
 /** Nouns of ideas that a quoted phrase names after `of`: `the notion of “full-blown AIDS”`, `the legal category of “habitual drunkard”`. */
 export const conceptNouns = new Set('notion notions idea ideas concept concepts image images figure spectre specter category categories classification'.split(' '))
 
