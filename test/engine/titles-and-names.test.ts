@@ -168,7 +168,9 @@ describe('a surname after a given name', () => {
   it.each([
     ['a month, which the list leaves out', 'In May addicts were rehoused.', ['addict: addicts']],
     ['a given name in lower case in a sentence with capitals', 'Then steve junkies arrived, Police said.', ['junkie: junkies']],
-    ['a given name that a comma parts from the term', 'my mate steve, a junkie, owes me money', ['junkie: junkie']]
+    ['a given name that a comma parts from the term', 'my mate steve, a junkie, owes me money', ['junkie: junkie']],
+    ['what the person did, after a capitalised given name', 'Tom got clean last year.', ['clean-person: got clean']],
+    ['what the person did, in text typed without capitals', 'steve got clean last year', ['clean-person: got clean']]
   ])('does not hold: %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -147,7 +147,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronymFirst === true) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
   if (acronymOpensName(tokens, match.last)) return false
-  if (afterGivenName(tokens, match.first)) return false
+  if (match.first === match.last && afterGivenName(tokens, match.first)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
   return context ? contextHolds(context, tokens, match.first, match.last, around, match.reachLast) : true
 }
@@ -382,14 +382,16 @@ function acronymOpensName(tokens: Token[], last: number): boolean {
 }
 
 /**
- * A given name right before the match makes it a surname (`Tommy Nutter Retrospective Opens`,
- * `john lee hooker on vinyl`), where capitals cannot say so: in a headline, or in text typed
- * without capitals. In other text a capitalised run is already a name.
+ * A given name right before a one-word match makes it a surname (`Tommy Nutter Retrospective
+ * Opens`, `john lee hooker on vinyl`), where capitals cannot say so: in a headline, or in text
+ * typed without capitals. In other text a capitalised run is already a name, and a word in
+ * lower case after a capitalised name is what the person did (`Tom got clean`).
  */
 function afterGivenName(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1]
-  if (!before || tokens[first]?.gapBefore || !isGivenName(before.key)) return false
-  return isCapitalised(before.text) || !hasCapitals(tokens)
+  const word = tokens[first]
+  if (!before || !word || word.gapBefore || !isGivenName(before.key)) return false
+  return hasCapitals(tokens) ? isCapitalised(before.text) && isCapitalised(word.text) : true
 }
 
 /**

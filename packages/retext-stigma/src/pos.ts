@@ -1,6 +1,7 @@
 import type WinkNLP from 'wink-nlp'
 import type {ItemToken} from 'wink-nlp'
 import type {Model} from 'wink-eng-lite-web-model'
+import {isGivenName} from './given-names.js'
 import type {Token} from './tokens.js'
 import type {PartOfSpeech} from './types.js'
 
@@ -183,6 +184,8 @@ export function lazyTags(tokens: Token[]): (index: number) => PartOfSpeech | und
     const known = closedClass.get(key)
     if (!known && !quantifiers.has(key) && tokens[index]?.joined && tokens[index + 1] && !tokens[index + 1]?.joined && !tokens[index + 1]?.gapBefore) return 'adjective'
     if (known) return known
+    // The model reads a given name typed in lower case as a common noun (`steve got clean`).
+    if (isGivenName(key)) return 'proper-noun'
     return numeral.test(key) ? 'number' : (tags ??= tagTokens(tokens))[index]
   }
 }
