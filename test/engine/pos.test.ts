@@ -103,6 +103,9 @@ describe('part-of-speech conditions', () => {
     expect(found('The unit admitted a gizmoic last year.')).toEqual(['gizmoic'])
     expect(found('We will see the gizmoic next week.')).toEqual(['gizmoic'])
     expect(found('It was a gizmoic last resort.')).toEqual([])
+    // An adjective pair that follows its noun qualifies it from behind: the term still heads its phrase.
+    expect(found('Candles were lit for every gizmoic past and present.')).toEqual(['gizmoic'])
+    expect(found('Each gizmoic young and old was welcome.')).toEqual(['gizmoic'])
     expect(fix('She is a lifelong gizmoic now.', options)).toBe('She is a lifelong person with gizmos now.')
   })
 

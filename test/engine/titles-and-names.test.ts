@@ -155,6 +155,17 @@ describe('a name in a quoted message’s attribution', () => {
   })
 })
 
+describe('a possessive before a match', () => {
+  it('ends a name before an acronym, whose capitals say nothing', () => {
+    expect(found('He became the face of America’s AIDS victims.')).toEqual(['aids-victim: AIDS victims'])
+  })
+
+  it('leaves a capitalised word after it a title', () => {
+    expect(found('She read Burroughs’ Junkie on the train.')).toEqual([])
+    expect(found('Volunteers from St Mungo’s Homeless Services met the mayor.')).toEqual([])
+  })
+})
+
 describe('a surname after a given name', () => {
   it.each([
     ['in a headline', 'Tommy Nutter Retrospective Opens At Fashion Museum'],

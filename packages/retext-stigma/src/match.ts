@@ -29,7 +29,7 @@ export interface Match {
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
 const standaloneFollowers = new Set(
-  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like remain remained remains need needs needed deserve deserves face faced often also still now too living sleeping since until before after because when while apparently reportedly allegedly though however again already today yesterday tonight'.split(
+  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like outside inside near behind under over through around along beside opposite remain remained remains need needs needed deserve deserves face faced find found slept die died lived struggle struggled receive received lack lacked suffer suffered tend tended often also still now too living sleeping since until before after because when while apparently reportedly allegedly though however again already today yesterday tonight'.split(
     ' '
   )
 )
@@ -94,6 +94,8 @@ export function matchSentence(
         const reach = (tokens[last]?.end ?? 0) - (tokens[first]?.start ?? 0)
         const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0, reach, reachFirst: first, reachLast: last}
         if (articleDropped) match.articleDropped = true
+        // Without its article, a word before a preposition is an adjective (`Drunk In Love Voted Best Duet`).
+        if (articleDropped && closedClassTag(tokens[to + 1]?.key ?? '') === 'preposition') continue
         if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
       const following = tokens[last + 1]
@@ -217,6 +219,12 @@ function saysWhen(word: Token, following: Token | undefined): boolean {
   return timeUnits.has(word.key) && /^(?:later|after|ago|before|earlier)$/.test(following?.key ?? '')
 }
 
+/** Adjective pairs that follow the noun they qualify: `HIV sufferers past and present`, `addicts young and old`. */
+const postpositivePairs = new Set(['past and', 'present and', 'young and', 'old and', 'rich and', 'poor and', 'great and'])
+
+/** Whether a word after a match qualifies it from behind, so the match heads its phrase. */
+const postpositive = (word: Token, following: Token | undefined): boolean => word.key === 'alike' || postpositivePairs.has(`${word.key} ${following?.key ?? ''}`)
+
 /** A word that owns what follows it: `orphans'`, `victim's`. */
 const isPossessive = (token: Token | undefined): boolean => token !== undefined && /['’]s?$/.test(token.text)
 
@@ -226,8 +234,8 @@ function tagsHold(context: CompiledContext, first: number, last: number, previou
   // sentence (or before a known function word, for `head`) never loads the tagger.
   const before = (): PartOfSpeech | undefined => (previous ? tagOf(first - 1) : undefined)
   // A noun of time after the words says when, and modifies nothing (`committed suicide yesterday`,
-  // `… years later`).
-  const after = (): PartOfSpeech | undefined => (!next ? undefined : saysWhen(next, following) ? 'adverb' : tagOf(last + 1))
+  // `… years later`); nor does an adjective pair that follows its noun (`sufferers past and present`).
+  const after = (): PartOfSpeech | undefined => (!next ? undefined : saysWhen(next, following) || postpositive(next, following) ? 'adverb' : tagOf(last + 1))
   if (context.precededByPos && !has(context.precededByPos, before())) return false
   if (context.notPrecededByPos && has(context.notPrecededByPos, before())) return false
   if (context.followedByPos && !has(context.followedByPos, after())) return false
@@ -434,6 +442,9 @@ function inProperName(tokens: Token[], first: number, last: number, acronymHead:
     if (tokens[index]?.gapBefore) return false
     const word = tokens[index - 1]
     if (!word) return false
+    // A possessive owns what follows and ends its own name there, when the match's capitals say
+    // nothing (`America's AIDS victims`); a capitalised word after one is a title (`Burroughs' Junkie`).
+    if (acronymHead && /'s?$/.test(word.key)) return false
     // A sentence's capitalised first word before a name-like word makes a name (`The Samaritans`),
     // but not before an acronym, which British style writes `Aids` (`The Aids victims`).
     if (isCapitalised(word.text)) return index - 1 > 0 || (!acronymHead && !nameConnectors.has(tokens[index]?.key ?? ''))
