@@ -253,7 +253,9 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a quoted term someone popularised', 'He is credited with popularising "lunatic fringe" in 1913.'],
     ['a quoted term printed on leaflets', 'Peer workers asked the council to stop printing "get clean" on its leaflets.'],
     ['a term given with its acronym noun', 'Groups argued that the acronym IDU reduced people to a route of drug use.'],
-    ['a term that carries a connotation', 'Junkie carries decades of contempt.']
+    ['a term that carries a connotation', 'Junkie carries decades of contempt.'],
+    ['a bare headword after a verb of lexicography', 'The dictionary traces junkie to the slang of the 1920s.'],
+    ['a bare headword after the origin of', 'The etymology pages explain the origin of dipsomaniac in Greek.']
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
   })
@@ -265,7 +267,8 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a list of people with no word about words', 'Addicts, alcoholics and drunks slept in the doorway.', ['addict: Addicts', 'alcoholics: alcoholics', 'drunkard: drunks']],
     ['a list after an idiom with “words”', 'In other words, addicts and alcoholics were turned away.', ['addict: addicts', 'alcoholics: alcoholics']],
     ['a quotation longer than the term, in a sentence about words', 'The glossary was revised after a witness said "he is a junkie" in court.', ['junkie: junkie']],
-    ['a plural term that carries a stigma', 'Junkies carried the stigma for decades.', ['junkie: Junkies']]
+    ['a plural term that carries a stigma', 'Junkies carried the stigma for decades.', ['junkie: Junkies']],
+    ['a person traced, with an article, in a sentence about words', 'The glossary team traced the junkie who wrote the note.', ['junkie: junkie']]
   ])('does not hold: %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

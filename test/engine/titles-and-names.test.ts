@@ -155,6 +155,21 @@ describe('a name in a quoted message’s attribution', () => {
   })
 })
 
+describe('titles and characters in running text', () => {
+  it('hold a title that goes on with `of a` from a noun opening the sentence', () => {
+    expect(found('Diary of a Madman, his 1981 album, was reissued.')).toEqual([])
+  })
+
+  it('hold one capitalised word after `the` as a character’s name', () => {
+    expect(found('Chaplin first appeared as the Tramp in 1914.')).toEqual([])
+  })
+
+  it('do not hold a preposition opening the sentence, or a headline', () => {
+    expect(found('For the Homeless, winter is hard.')).toEqual(['the-homeless: the Homeless'])
+    expect(found('Death Of An Addict Sparks Inquiry Into Hostel')).toEqual(['addict: Addict'])
+  })
+})
+
 describe('a possessive before a match', () => {
   it('ends a name before an acronym, whose capitals say nothing', () => {
     expect(found('He became the face of America’s AIDS victims.')).toEqual(['aids-victim: AIDS victims'])

@@ -438,6 +438,9 @@ function inProperName(tokens: Token[], first: number, last: number, acronymHead:
   // A middle initial: `John P. Looney`.
   const initial = tokens[first - 1]
   if (initial && /^\p{Lu}$/u.test(initial.text) && head.start - initial.end === 2 && isCapitalised(tokens[first - 2]?.text ?? '')) return true
+  // A character's name: one capitalised word after `the` in running text (`appeared as the Tramp`).
+  const article = tokens[first - 1]
+  if (first === last && !acronymHead && article?.text === 'the' && first > 1 && !head.gapBefore && !/s$/.test(head.key)) return true
   for (let index = first; index > 0; index--) {
     if (tokens[index]?.gapBefore) return false
     const word = tokens[index - 1]
@@ -447,8 +450,10 @@ function inProperName(tokens: Token[], first: number, last: number, acronymHead:
     if (acronymHead && /'s?$/.test(word.key)) return false
     // A sentence's capitalised first word before a name-like word makes a name (`The Samaritans`),
     // but not before an acronym, which British style writes `Aids` (`The Aids victims`).
-    if (isCapitalised(word.text)) return index - 1 > 0 || (!acronymHead && !nameConnectors.has(tokens[index]?.key ?? ''))
-    if (!nameConnectors.has(word.key)) return false
+    // (`For the Homeless, winter is hard` opens on a preposition; `Diary of a Madman` on a noun.)
+    if (isCapitalised(word.text)) return index - 1 > 0 || (!acronymHead && (!nameConnectors.has(tokens[index]?.key ?? '') || closedClassTag(word.key) === undefined))
+    // `of a` goes on with a title's name too: `Diary of a Madman`, `Confessions of an Addict`.
+    if (!nameConnectors.has(word.key) && !(/^(?:a|an)$/.test(word.key) && tokens[index - 2]?.key === 'of')) return false
   }
   return false
 }

@@ -198,3 +198,23 @@ export function quotedAsExample(s: MentionText, quoted: Quotation): boolean {
   }
   return false
 }
+
+/** Verbs a dictionary or a history of words does to a headword: `traces junkie to…`, `defines addict as…`. */
+const lexicographerVerbs = /^(?:traces|traced|tracing|dates|dated|derives|derived|defines|defined|glosses|glossed|spells|spelled|spelt|records|recorded|cites|cited|attests|attested|lists|listed)$/
+
+/**
+ * A bare singular term, with no article, after a verb of lexicography or `of` in a sentence about
+ * words: `The Oxford English Dictionary traces junkie to underworld slang`, `supplies the first
+ * half of dipsomaniac`. English gives a person a determiner (`traced the junkie to a squat`).
+ *
+ * @param s - The sentence.
+ * @param first - The match's first token.
+ * @param last - The match's last token.
+ * @returns True for a term named as a headword.
+ */
+export function bareHeadword(s: MentionText, first: number, last: number): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  if (first !== last || /s$/.test(key(first)) || !/^\p{Ll}/u.test(s.tokens[first]?.text ?? '')) return false
+  if (!lexicographerVerbs.test(key(first - 1)) && !(key(first - 1) === 'of' && /^(?:half|part|origin|origins|history|etymology|spelling|meaning|sense|use|usage)$/.test(key(first - 2)))) return false
+  return aboutWords(s)
+}

@@ -7,7 +7,7 @@ import {advisedAgainst, formerName, labellingInGeneral, labelRejected, saidAsWor
 import {isQuotedTitle, isScareQuote, quotedHeadline, quotedListItem, quotesOnlyTerms, quotesOnlyTheTerm} from './mention-quotes.js'
 import {askedAsWord, deniedAsThing, handledAs, namedAsWord, renamed, wordHistory, wordInApposition} from './mention-subjects.js'
 import {headlineAfterColon, inUnquotedTitle} from './mention-titles.js'
-import {headword, listedInDiscourse, quotedAsExample, quotedInDiscourse, quotedSubject} from './mention-discourse.js'
+import {bareHeadword, headword, listedInDiscourse, quotedAsExample, quotedInDiscourse, quotedSubject} from './mention-discourse.js'
 
 /**
  * Mentions: a term discussed as a word ("the word 'junkie' hurts", "terms such as addict and
@@ -71,7 +71,7 @@ export class SentenceMentions {
     if (labelRejected(s, start) || wordInApposition(s, start, end, quotation !== undefined) || askedAsWord(s, start, end) || handledAs(s, start, end) || deniedAsThing(s, start)) return true
     if (besideArrow(s, start, end) || renamed(s, start, end) || formerName(s, first) || headlineAfterColon(s, first)) return true
     if (quotation ? quotedInDiscourse(s, quotation, first, last) || quotedSubject(s, quotation, first, last) || quotedAsExample(s, quotation) : listedInDiscourse(s, first, last)) return true
-    if (headword(s, end)) return true
+    if (headword(s, end) || (!quotation && bareHeadword(s, first, last))) return true
     return listedAfterFrame(s, first, last, quotation)
   }
 }
