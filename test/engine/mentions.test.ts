@@ -255,7 +255,9 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a term given with its acronym noun', 'Groups argued that the acronym IDU reduced people to a route of drug use.'],
     ['a term that carries a connotation', 'Junkie carries decades of contempt.'],
     ['a bare headword after a verb of lexicography', 'The dictionary traces junkie to the slang of the 1920s.'],
-    ['a bare headword after the origin of', 'The etymology pages explain the origin of dipsomaniac in Greek.']
+    ['a bare headword after the origin of', 'The etymology pages explain the origin of dipsomaniac in Greek.'],
+    ['a term set against its own replacement', 'Our nurses offer an HIV test, not an AIDS test.'],
+    ['a term set against its replacement with “rather than”', 'Staff are trained to write people who inject drugs rather than injecting drug users.']
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
   })
@@ -268,7 +270,9 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a list after an idiom with “words”', 'In other words, addicts and alcoholics were turned away.', ['addict: addicts', 'alcoholics: alcoholics']],
     ['a quotation longer than the term, in a sentence about words', 'The glossary was revised after a witness said "he is a junkie" in court.', ['junkie: junkie']],
     ['a plural term that carries a stigma', 'Junkies carried the stigma for decades.', ['junkie: Junkies']],
-    ['a person traced, with an article, in a sentence about words', 'The glossary team traced the junkie who wrote the note.', ['junkie: junkie']]
+    ['a person traced, with an article, in a sentence about words', 'The glossary team traced the junkie who wrote the note.', ['junkie: junkie']],
+    ['a term set against something other than its replacement', 'He was an addict, not a criminal.', ['addict: addict']],
+    ['a term set against another test', 'She took an AIDS test, not a blood test.', ['aids-test: an AIDS test']]
   ])('does not hold: %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

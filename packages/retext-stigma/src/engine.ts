@@ -3,6 +3,7 @@ import {buildEdit, matchCasing, wordingFor} from './fix.js'
 import {fillPlaceholders} from '@destigma/rule-schema'
 import {matchSentence, type Match} from './match.js'
 import {SentenceMentions} from './mentions.js'
+import {setAgainstReplacement} from './mention-replacement.js'
 import {QuoteTracker} from './quotes.js'
 import {ruleStateOf, type ResolvedOptions} from './resolve.js'
 import {paragraphTokens, type Token} from './tokens.js'
@@ -63,6 +64,8 @@ export function findInTree(tree: Root, text: string, settings: ResolvedOptions):
       const isMention = (match: Match, quoted: boolean): boolean => {
         if (settings.mentions === 'report') return false
         if (wordsOnly) return true
+        // A term set against the rule's own replacement is a correction (`an HIV test, not an AIDS test`).
+        if (setAgainstReplacement(tokens, match.reachFirst, match.terminal.rule)) return true
         mentions ??= new SentenceMentions(tokens, text, (first, last) => matches.some((other) => other.first >= first && other.last <= last))
         // A pattern's words before `<<` belong to the phrase a frame holds up (`saying “suicide is selfish”`).
         return mentions.isMention(match.reachFirst, match.last, quoted)
