@@ -160,6 +160,12 @@ describe('titles and characters in running text', () => {
     expect(found('Diary of a Madman, his 1981 album, was reissued.')).toEqual([])
   })
 
+  it('hold a word opening the sentence that an apposition names as a work or a place', () => {
+    expect(found("Tramp, the private members' club on Jermyn Street, reopened in May.")).toEqual([])
+    expect(found('Junkie, the 1953 novel by Burroughs, was reissued.')).toEqual([])
+    expect(found('Addicts, the report says, need help.')).toEqual(['addict: Addicts'])
+  })
+
   it('hold one capitalised word after `the` as a character’s name', () => {
     expect(found('Chaplin first appeared as the Tramp in 1914.')).toEqual([])
   })

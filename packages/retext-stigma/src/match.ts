@@ -148,6 +148,7 @@ function accept(match: Match, tokens: Token[], compiled: CompiledRules, isShield
   // headline neither do capitals, unless a name cue (`Anonymous`, `Act`) stands beside the match.
   if (!exactWords && inProperName(tokens, match.first, match.last, match.terminal.acronymFirst === true) && !inHeadline(tokens, match.first, match.last, around.tagOf)) return false
   if (!exactWords && isCapitalsName(tokens, match.first, match.last)) return false
+  if (namedInApposition(tokens, match.first, match.last)) return false
   if (acronymOpensName(tokens, match.last)) return false
   if (match.first === match.last && afterGivenName(tokens, match.first)) return false
   const context = match.terminal.context ?? compiled.contexts.get(rule.id)
@@ -400,6 +401,26 @@ function afterGivenName(tokens: Token[], first: number): boolean {
   const word = tokens[first]
   if (!before || !word || word.gapBefore || !isGivenName(before.key)) return false
   return hasCapitals(tokens) ? isCapitalised(before.text) && isCapitalised(word.text) : true
+}
+
+/** What an apposition may call a capitalised word that opens the sentence: a work, a venue or a brand. */
+const appositionNames = new Set('novel film movie album song documentary musical game magazine podcast memoir thriller sitcom biopic band club nightclub restaurant bar pub cafe hotel venue brand label boutique'.split(' '))
+
+/**
+ * A capitalised word that opens the sentence, which an apposition then names as a work or a
+ * place: `Tramp, the private members' club on Jermyn Street, …`, `Junkie, the 1953 novel, …`.
+ * (`Addicts, the report says, need help` names no work.)
+ */
+function namedInApposition(tokens: Token[], first: number, last: number): boolean {
+  const word = tokens[first]
+  const article = tokens[last + 1]
+  if (first !== 0 || !word || !isCapitalised(word.text) || !article?.commaBefore || !/^(?:the|a|an)$/.test(article.key)) return false
+  for (let index = last + 2; index <= last + 6 && index < tokens.length; index++) {
+    const token = tokens[index]
+    if (!token || (token.gapBefore && !/'$/.test(tokens[index - 1]?.text ?? ''))) return false
+    if (appositionNames.has(token.key)) return true
+  }
+  return false
 }
 
 /**
