@@ -99,6 +99,7 @@ describe('part-of-speech conditions', () => {
     expect(found('The gizmoic, hungry families queued.')).toEqual([])
     expect(found('He is a gizmoic, and a good man.')).toEqual(['gizmoic'])
     expect(found('He was a gizmoic, violent and cruel.')).toEqual(['gizmoic'])
+    expect(found('It was a gizmoic, slow-building piece.')).toEqual([])
     // `last` or `next` before a period says when; before anything else it modifies the noun.
     expect(found('The unit admitted a gizmoic last year.')).toEqual(['gizmoic'])
     expect(found('We will see the gizmoic next week.')).toEqual(['gizmoic'])

@@ -164,6 +164,8 @@ describe('titles and characters in running text', () => {
     expect(found("Tramp, the private members' club on Jermyn Street, reopened in May.")).toEqual([])
     expect(found('Junkie, the 1953 novel by Burroughs, was reissued.')).toEqual([])
     expect(found('Addicts, the report says, need help.')).toEqual(['addict: Addicts'])
+    expect(found('Wino, the doom metal guitarist, has played in a dozen bands.')).toEqual([])
+    expect(found('Junkies, the singer said, ruined the street.')).toEqual(['junkie: Junkies'])
   })
 
   it('hold one capitalised word after `the` as a character’s name', () => {

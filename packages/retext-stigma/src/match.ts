@@ -29,7 +29,7 @@ export interface Match {
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
 const standaloneFollowers = new Set(
-  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like outside inside near behind under over through around along beside opposite remain remained remains need needs needed deserve deserves face faced find found slept die died lived struggle struggled receive received lack lacked suffer suffered tend tended often also still now too living sleeping since until before after because when while apparently reportedly allegedly though however again already today yesterday tonight'.split(
+  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like outside inside near behind under over through around along beside opposite remain remained remains need needs needed deserve deserves face faced find found sleep slept die died lived struggle struggled receive received lack lacked suffer suffered tend tended end ended rely relied fall fell turn turned gather gathered roam roamed beg begged often also still now too living sleeping since until before after because when while apparently reportedly allegedly though however again already today yesterday tonight'.split(
     ' '
   )
 )
@@ -365,12 +365,16 @@ function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroun
  */
 function modifiesAcrossComma(tokens: Token[], last: number, tagOf: Surroundings['tagOf']): boolean {
   const modifier = tokens[last + 1]
-  const noun = tokens[last + 2]
-  if (!modifier?.commaBefore || !noun || noun.gapBefore) return false
+  if (!modifier?.commaBefore) return false
+  // A hyphenated modifier is one word (`a lush, slow-building piece`): its head is after its last part.
+  let end = last + 1
+  while (tokens[end + 1]?.joined) end++
+  const noun = tokens[end + 1]
+  if (!noun || noun.gapBefore) return false
   // A participle modifies too (`a junky, cluttered flat`).
-  const tag = tagOf(last + 1)
+  const tag = end > last + 1 ? 'adjective' : tagOf(last + 1)
   if (tag !== 'adjective' && !(tag === 'verb' && /(?:ed|ing)$/.test(modifier.key))) return false
-  const head = tagOf(last + 2)
+  const head = tagOf(end + 1)
   return head === 'noun' || head === 'proper-noun'
 }
 
@@ -403,8 +407,12 @@ function afterGivenName(tokens: Token[], first: number): boolean {
   return hasCapitals(tokens) ? isCapitalised(before.text) && isCapitalised(word.text) : true
 }
 
-/** What an apposition may call a capitalised word that opens the sentence: a work, a venue or a brand. */
-const appositionNames = new Set('novel film movie album song documentary musical game magazine podcast memoir thriller sitcom biopic band club nightclub restaurant bar pub cafe hotel venue brand label boutique'.split(' '))
+/** What an apposition may call a capitalised word that opens the sentence: a work, a venue, a brand or a performer. */
+const appositionNames = new Set(
+  'novel film movie album song documentary musical game magazine podcast memoir thriller sitcom biopic band club nightclub restaurant bar pub cafe hotel venue brand label boutique guitarist singer rapper drummer bassist musician comedian wrestler boxer dj producer'.split(' ')
+)
+/** Verbs that make an apposition-like aside a report of speech: `Addicts, the singer said, …`. */
+const asideVerbs = /^(?:said|says|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|insists)$/
 
 /**
  * A capitalised word that opens the sentence, which an apposition then names as a work or a
@@ -418,7 +426,7 @@ function namedInApposition(tokens: Token[], first: number, last: number): boolea
   for (let index = last + 2; index <= last + 6 && index < tokens.length; index++) {
     const token = tokens[index]
     if (!token || (token.gapBefore && !/'$/.test(tokens[index - 1]?.text ?? ''))) return false
-    if (appositionNames.has(token.key)) return true
+    if (appositionNames.has(token.key)) return !asideVerbs.test(tokens[index + 1]?.key ?? '')
   }
   return false
 }
