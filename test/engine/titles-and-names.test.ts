@@ -219,6 +219,13 @@ describe('headlines that drop an article', () => {
     expect(lint('The schizophrenic was stabbed.')[0]?.fix?.text).toBe('The person with schizophrenia')
   })
 
+  it('match at the start of a sentence-case headline, before a word only a headline puts after a bare noun', () => {
+    expect(found('Alcoholic jailed after crashing stolen car')).toEqual(['alcoholic: Alcoholic'])
+    expect(found('Schizophrenic who killed neighbour detained indefinitely')).toEqual(['diagnosis-as-noun: Schizophrenic'])
+    expect(found('Alcoholic drinks were banned at the ground.')).toEqual([])
+    expect(found('Schizophrenic symptoms were noted on admission.')).toEqual([])
+  })
+
   it('only at the start of a title line, and never in running text', () => {
     expect(found('Courts Convict Fewer Drug Dealers Than Before')).toEqual([])
     expect(found('Convict escapes are rare, the governor said.')).toEqual([])

@@ -44,8 +44,27 @@ export const droppableArticles = ['a', 'an', 'the']
 
 /** Whether token `index` opens a line of title case (a headline), capitalised. */
 function startsTitleLine(tokens: Token[], index: number): boolean {
+  return opensLine(tokens, index) && inTitleLine(tokens, index)
+}
+
+/** Whether token `index` opens its sentence or line, capitalised. */
+function opensLine(tokens: Token[], index: number): boolean {
   const token = tokens[index]
-  return token !== undefined && (index === 0 || token.lineBefore) && /^\p{Lu}/u.test(token.text) && inTitleLine(tokens, index)
+  return token !== undefined && (index === 0 || token.lineBefore) && /^\p{Lu}/u.test(token.text)
+}
+
+/**
+ * Words that follow a headline's bare subject in sentence case, where running prose would need an
+ * article: `Alcoholic jailed after crash`, `Schizophrenic who killed neighbour detained`.
+ */
+const headlineFollowers = new Set('who jailed detained charged convicted cleared spared freed banned found arrested sentenced admits denies dies died'.split(' '))
+
+/**
+ * Whether a match opens a headline that drops articles: a title-case line, or a capitalised
+ * sentence start followed by a word only a headline puts after a bare noun.
+ */
+function opensHeadline(tokens: Token[], first: number, last: number): boolean {
+  return startsTitleLine(tokens, first) || (opensLine(tokens, first) && headlineFollowers.has(tokens[last + 1]?.key ?? ''))
 }
 
 /** Little words allowed inside a proper name (`National Institute on Drug Abuse`). */
@@ -95,7 +114,7 @@ export function matchSentence(
         const match: Match = {terminal, first: from, last: to, start: tokens[from]?.start ?? 0, end: tokens[to]?.end ?? 0, reach, reachFirst: first, reachLast: last}
         if (articleDropped) match.articleDropped = true
         // Without its article, a word before a preposition is an adjective (`Drunk In Love Voted Best Duet`).
-        if (articleDropped && closedClassTag(tokens[to + 1]?.key ?? '') === 'preposition') continue
+        if (articleDropped && (closedClassTag(tokens[to + 1]?.key ?? '') === 'preposition' || !opensHeadline(tokens, first, to))) continue
         if (accept(match, tokens, compiled, isShielded, enabled, around)) candidates.push(match)
       }
       const following = tokens[last + 1]
@@ -107,9 +126,10 @@ export function matchSentence(
   for (let first = 0; first < tokens.length; first++) {
     const key = tokens[first]?.key ?? ''
     walk(first, child(compiled.trie, key), false)
-    // Headlines drop articles (`Convict Escapes From Open Prison`): at the start of a title line,
-    // a term that begins with one may match without it.
-    if (startsTitleLine(tokens, first)) for (const article of droppableArticles) walk(first, compiled.trie.next.get(article)?.next.get(key), true)
+    // Headlines drop articles (`Convict Escapes From Open Prison`, `Schizophrenic who killed
+    // neighbour detained`): at the start of a headline, a term that begins with one may match
+    // without it (`opensHeadline` decides once the match's end is known).
+    if (opensLine(tokens, first)) for (const article of droppableArticles) walk(first, compiled.trie.next.get(article)?.next.get(key), true)
   }
 
   // Longest first (`born addicted to >> the {substance}` over `addicted to the methadone`); then
@@ -266,7 +286,9 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   // OCD”`); a word it rules out must touch the match (`the film “Junkie Dad”` is no film junkie).
   const introducing = previous ?? previousWord(tokens, first, true)
   const following = next ?? nextWord(tokens, end, true)
-  if (context.precededBy && !(introducing && inWordSet(context.precededBy, introducing.key))) return false
+  // A headline drops the article a rule may ask for before the words (`Alcoholic jailed after crash`).
+  const droppedArticle = !introducing && droppableArticles.some((article) => context.precededBy && inWordSet(context.precededBy, article)) && opensHeadline(tokens, first, end)
+  if (context.precededBy && !(introducing && inWordSet(context.precededBy, introducing.key)) && !droppedArticle) return false
   if (context.notPrecededBy && previous && inWordSet(context.notPrecededBy, previous.key)) return false
   if (context.followedBy && !(following && inWordSet(context.followedBy, following.key))) return false
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
