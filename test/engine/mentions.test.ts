@@ -257,7 +257,22 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a bare headword after a verb of lexicography', 'The dictionary traces junkie to the slang of the 1920s.'],
     ['a bare headword after the origin of', 'The etymology pages explain the origin of dipsomaniac in Greek.'],
     ['a term set against its own replacement', 'Our nurses offer an HIV test, not an AIDS test.'],
-    ['a term set against its replacement with “rather than”', 'Staff are trained to write people who inject drugs rather than injecting drug users.']
+    ['a term set against its replacement with “rather than”', 'Staff are trained to write people who inject drugs rather than injecting drug users.'],
+    ['a sentence that is only the term, asked about', 'Fell off the wagon? Our editor explains why the idiom hurts.'],
+    ['a sentence that is only the term and its alternative, asked about', 'Dementia sufferer or person living with dementia? The guidance is clear.'],
+    ['the term as a heading before a colon and talk of its wording', 'Non-compliant patient: the handbook now treats that description as a prompt.'],
+    ['a bare term that an aside says a headline called it', 'Failed suicide, the headline called it.'],
+    ['a bare plural that an aside says a survey called them', 'Derelicts, the 1978 survey called them, a label that has aged badly.'],
+    ['a bare term that an aside says a caption read', 'Suicide victim, the caption read, until the desk changed it.'],
+    ['a bare singular term that an aside reports', 'Full-blown AIDS, the charity notes, is something doctors no longer say.'],
+    ['a shown text whose wording was taken back', 'The museum label, which once read "used on convicts", has been rewritten.'],
+    ['a quoted term struck from a leaflet', 'The board struck "replacing one drug with another" from the leaflet.'],
+    ['quoted wordings compared', 'Ask students to compare "committed suicide" with "died by suicide".'],
+    ['others’ words, with an adverb between', 'Magistrates spoke routinely of "habitual drunkards".'],
+    ['quoted descriptions joined by “or as”', 'Respondents read a story describing a man as "a schizophrenic" or as "a man with schizophrenia".'],
+    ['a quoted term in a sentence about an outcry', 'The shop withdrew a "mental patient" costume after a public outcry.'],
+    ['a quoted term that should become another', 'She argues that "alcoholic liver disease" should become "alcohol-related liver disease".'],
+    ['a nickname owned by a possessive in an apposition', "Alkie, the character's nickname in the script, was cut."]
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
   })
@@ -272,7 +287,11 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a plural term that carries a stigma', 'Junkies carried the stigma for decades.', ['junkie: Junkies']],
     ['a person traced, with an article, in a sentence about words', 'The glossary team traced the junkie who wrote the note.', ['junkie: junkie']],
     ['a term set against something other than its replacement', 'He was an addict, not a criminal.', ['addict: addict']],
-    ['a term set against another test', 'She took an AIDS test, not a blood test.', ['aids-test: an AIDS test']]
+    ['a term set against another test', 'She took an AIDS test, not a blood test.', ['aids-test: an AIDS test']],
+    ['a plural that an aside reports', 'Heroin addicts, the police said, were moved on.', ['addict: Heroin addicts']],
+    ['a shown text whose author used the words', 'A sign on the door read "No junkies allowed".', ['junkie: junkies']],
+    ['a quoted name for a person, after a verb of naming and its object', 'The court heard he called the defendant "a junkie" in the street.', ['junkie: junkie']],
+    ['a list that is the subject of a clause, in a sentence about language', "I'm all for sensitive language, but junkies and winos have made the park unusable.", ['junkie: junkies', 'wino: winos']]
   ])('does not hold: %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)
   })

@@ -165,6 +165,8 @@ describe('titles and characters in running text', () => {
     expect(found('Junkie, the 1953 novel by Burroughs, was reissued.')).toEqual([])
     expect(found('Addicts, the report says, need help.')).toEqual(['addict: Addicts'])
     expect(found('Wino, the doom metal guitarist, has played in a dozen bands.')).toEqual([])
+    expect(found("Maniac, Michael Sembello's 1983 hit, was written for a horror film.")).toEqual([])
+    expect(found('She titled her first collection Confessions of a Lush.')).toEqual([])
     expect(found('Junkies, the singer said, ruined the street.')).toEqual(['junkie: Junkies'])
   })
 

@@ -57,7 +57,7 @@ function opensLine(tokens: Token[], index: number): boolean {
  * Words that follow a headline's bare subject in sentence case, where running prose would need an
  * article: `Alcoholic jailed after crash`, `Schizophrenic who killed neighbour detained`.
  */
-const headlineFollowers = new Set('who jailed detained charged convicted cleared spared freed banned found arrested sentenced admits denies dies died'.split(' '))
+const headlineFollowers = new Set('who jailed detained charged convicted cleared spared freed banned found arrested sentenced recaptured stabbed attacked killed murdered caught released rescued named admits denies dies died'.split(' '))
 
 /**
  * Whether a match opens a headline that drops articles: a title-case line, or a capitalised
@@ -431,7 +431,7 @@ function afterGivenName(tokens: Token[], first: number): boolean {
 
 /** What an apposition may call a capitalised word that opens the sentence: a work, a venue, a brand or a performer. */
 const appositionNames = new Set(
-  'novel film movie album song documentary musical game magazine podcast memoir thriller sitcom biopic band club nightclub restaurant bar pub cafe hotel venue brand label boutique guitarist singer rapper drummer bassist musician comedian wrestler boxer dj producer'.split(' ')
+  'novel film movie album song hit duet single ballad anthem documentary drama musical game magazine podcast memoir thriller sitcom biopic band club nightclub restaurant bar pub cafe hotel venue brand label boutique guitarist singer rapper drummer bassist musician comedian wrestler boxer dj producer'.split(' ')
 )
 /** Verbs that make an apposition-like aside a report of speech: `Addicts, the singer said, …`. */
 const asideVerbs = /^(?:said|says|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|insists)$/
@@ -444,7 +444,8 @@ const asideVerbs = /^(?:said|says|told|tells|added|adds|argued|argues|claimed|cl
 function namedInApposition(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]
   const article = tokens[last + 1]
-  if (first !== 0 || !word || !isCapitalised(word.text) || !article?.commaBefore || !/^(?:the|a|an)$/.test(article.key)) return false
+  // The apposition opens on an article or on a name's possessive (`Maniac, Michael Sembello's 1983 hit`).
+  if (first !== 0 || !word || !isCapitalised(word.text) || !article?.commaBefore || !(/^(?:the|a|an)$/.test(article.key) || isCapitalised(article.text))) return false
   for (let index = last + 2; index <= last + 6 && index < tokens.length; index++) {
     const token = tokens[index]
     if (!token || (token.gapBefore && !/'$/.test(tokens[index - 1]?.text ?? ''))) return false
@@ -476,8 +477,9 @@ function isCapitalsName(tokens: Token[], first: number, last: number): boolean {
  * match opens on an acronym, whose capital says nothing of a name.
  */
 function inProperName(tokens: Token[], first: number, last: number, acronymHead: boolean): boolean {
-  // A term that opens on `the` is a name when its next word is (`the National Coalition for the Homeless`).
-  const opensOnThe = tokens[first]?.key === 'the' && first < last && isCapitalised(tokens[first + 1]?.text ?? '')
+  // A term that opens on an article is a name when its next word is (`the National Coalition for
+  // the Homeless`, `Confessions of a Lush`).
+  const opensOnThe = /^(?:the|a|an)$/.test(tokens[first]?.key ?? '') && first < last && isCapitalised(tokens[first + 1]?.text ?? '')
   const head = tokens[opensOnThe ? first + 1 : first]
   if (!head || !(isCapitalised(head.text) || acronymHead)) return false
   const after = nextWord(tokens, last)

@@ -12,7 +12,7 @@ import {frameNouns} from './mention-words.js'
 
 /** Nouns that only a sentence about words uses. */
 const discourseNouns = new Set(
-  'glossary glossaries entry entries dictionary dictionaries thesaurus collocation collocations corpus corpora idiom idioms etymology phrase phrases wording wordings terminology usage synonym synonyms euphemism euphemisms acronym acronyms lexicon vocabulary noun nouns adjective adjectives slur slurs caption captions tagline taglines'.split(
+  'glossary glossaries entry entries dictionary dictionaries thesaurus collocation collocations corpus corpora idiom idioms etymology phrase phrases expression expressions wording wordings terminology usage synonym synonyms euphemism euphemisms acronym acronyms lexicon vocabulary language shorthand description descriptions label labels nickname nicknames coinage heading noun nouns adjective adjectives slur slurs caption captions tagline taglines'.split(
     ' '
   )
 )
@@ -71,10 +71,14 @@ export function quotedInDiscourse(s: MentionText, quoted: Quotation, first: numb
 export function listedInDiscourse(s: MentionText, first: number, last: number): boolean {
   const items = listAround(s, first, last)
   if (!items) return false
+  // A list before an auxiliary is the subject of a clause about people: `I'm all for sensitive
+  // language, but junkies and winos have made the park unusable`.
+  if (auxiliaries.test(s.tokens[(items.at(-1) as [number, number])[1] + 1]?.key ?? '')) return false
   const terms = items.filter(([start, end]) => exactMatch(s, start, end)).length
   return (items.length >= 3 ? terms >= 2 : terms === 2) && aboutWords(s)
 }
 
+const auxiliaries = /^(?:are|were|is|was|have|has|had|will|would|can|could|should|may|might|must|do|does|did)$/
 const separator = /^\s*(?:,|[\u2013\u2014]|\s-)\s*$/
 const joiner = /^(?:and|or)$/
 const article = /^(?:a|an|the|this|that|these|those|his|her|their|my|our|your|its|some|many|all)$/
@@ -175,6 +179,8 @@ export function quotedSubject(s: MentionText, quoted: Quotation, first: number, 
   let at = quoted.last + 1
   while (adverbs.test(key(at)) && at - quoted.last <= 3) at++
   if (wordVerbs.has(key(at))) return true
+  // `“alcoholic liver disease” should become “alcohol-related liver disease”`: one wording for another.
+  if (/^(?:should|must|would|will|could|can|may|might)$/.test(key(at)) && /^(?:become|be)$/.test(key(at + 1)) && s.quotations().some((other) => other.first === at + 2 || other.first === at + 3)) return true
   if (!/^(?:is|was|are|were|has|had|have)$/.test(key(at))) return false
   for (let index = at + 1; index <= at + 4 && index < s.tokens.length; index++) {
     if (s.tokens[index]?.gapBefore) return false
@@ -217,4 +223,58 @@ export function bareHeadword(s: MentionText, first: number, last: number): boole
   if (first !== last || /s$/.test(key(first)) || !/^\p{Ll}/u.test(s.tokens[first]?.text ?? '')) return false
   if (!lexicographerVerbs.test(key(first - 1)) && !(key(first - 1) === 'of' && /^(?:half|part|origin|origins|history|etymology|spelling|meaning|sense|use|usage)$/.test(key(first - 2)))) return false
   return aboutWords(s)
+}
+
+/** Texts that are shown or printed, whose words a quotation gives: `the caption read “…”`. */
+const shownTexts = new Set(
+  'caption captions sign signs label labels poster posters headline headlines heading letter advert advertisement banner placard leaflet notice section clause statute entry coverline tagline slogan graffiti'.split(' ')
+)
+
+/** Words that say a shown text's wording was taken back: the sentence is about the wording. */
+const retracted = /^(?:rewritten|rewrote|rewrite|removed|withdrawn|withdrew|changed|replaced|corrected|reworded|amended|deleted|apologised|apologized|criticised|criticized|complaint|complaints|outcry|backlash)$/
+
+/**
+ * A quotation of a text on show, after the text and a verb of reading, in a sentence that says
+ * the wording was taken back: `The museum's label, which once read “used on convicts”, has been
+ * rewritten`, `The advert, which said “ex-cons need not apply”, was removed`. Without that, the
+ * text's author used the words, and the quotation is reported (`A sign on the door read “No
+ * junkies”`).
+ *
+ * @param s - The sentence.
+ * @param quoted - The quotation around the match.
+ * @returns True for a shown text's words held up.
+ */
+export function shownText(s: MentionText, quoted: Quotation): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  const verb = quoted.first - 1
+  if (!/^(?:read|reads|reading|said|says|saying)$/.test(key(verb)) || !s.tokens.some((token) => retracted.test(token.key))) return false
+  for (let index = verb - 1; index >= Math.max(0, verb - 8); index--) if (shownTexts.has(key(index))) return true
+  return false
+}
+
+/**
+ * A sentence that is nothing but the term, or the term and an alternative, asked about or put
+ * as a heading: `Fell off the wagon? Our health editor explains…`, `Dementia sufferer or person
+ * living with dementia?`, `Non-compliant patient: the handbook now treats that description…`.
+ *
+ * @param s - The sentence.
+ * @param first - The match's first token.
+ * @param last - The match's last token.
+ * @returns True for the term held up on its own.
+ */
+export function termAsHeading(s: MentionText, first: number, last: number): boolean {
+  const {tokens} = s
+  const start = /^(?:the|a|an)$/.test(tokens[0]?.key ?? '') && first === 1 ? 1 : 0
+  if (first !== start) return false
+  // The sentence's own end, or a colon after the term or its alternative.
+  let end = last
+  if (/^(?:or|and)$/.test(tokens[last + 1]?.key ?? '') && !tokens[last + 1]?.gapBefore) {
+    end = last + 2
+    while (end + 1 < tokens.length && end - last < 8 && !tokens[end + 1]?.gapBefore) end++
+  }
+  const tail = tokens[end]
+  if (!tail) return false
+  const after = end + 1 < tokens.length ? s.between(end, end + 1) : s.text.slice(tail.end, tail.end + 3)
+  if (end + 1 >= tokens.length) return /^\s*["'\u201D\u2019]*\?/.test(after)
+  return /^\s*["'\u201D\u2019]*:/.test(after) && aboutWords(s)
 }

@@ -74,6 +74,8 @@ export function listedAfterFrame(s: MentionText, first: number, last: number, qu
     while (itemStart > 0 && end - itemStart < 2 && !tokens[itemStart]?.gapBefore && !frameEndsAt(s, itemStart - 1, itemStart, false) && !pluralFrameEndsAt(s, itemStart - 1, itemStart)) {
       const key = tokens[itemStart - 1]?.key
       if (key === 'and' || key === 'or' || key === 'nor') break
+      // A word list's item holds no preposition: `in the words of one detective, “…”` names a speaker.
+      if (key !== undefined && /^(?:of|in|on|to|for|from|by|with|at)$/.test(key)) break
       itemStart--
     }
     // An item is a term, not a clause: `the word junkie hurts, and junkies know it` holds

@@ -62,9 +62,10 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if (open === 0) return open === first
   const before = key(open - 1)
   if (wordUseVerbs.has(before) || (before === 'of' && key(open - 2) === 'instead')) return true
-  // `A reader complained that the paper had said the singer “committed suicide”`: a complaint
-  // earlier in the sentence is about the wording.
-  for (let index = 0; index < open; index++) if (complaints.has(key(index))) return true
+  // `A reader complained that the paper had said the singer “committed suicide”`, `withdrew
+  // costumes sold as “mental patient” outfits after complaints`: a complaint in the sentence is
+  // about the wording.
+  if (s.tokens.some((token) => complaints.has(token.key))) return true
   // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
   if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances|frequency|count|counts)$/.test(key(open - 2))) return true
   // `the language of “drug abuse”`, `the notion of “full-blown AIDS”`: a frame, label or idea noun and `of`.
@@ -89,7 +90,9 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   // `search for “AIDS victim” in the archive`: the words looked up.
   if (before === 'for' && /^search(?:es|ed|ing)?$/.test(key(open - 2))) return true
   // `other papers spoke of “AIDS victims”`, `wrote about “junkies”`: others' words, reported.
-  if (/^(?:of|about)$/.test(before) && /^(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|write|writes|wrote|written|writing)$/.test(key(open - 2))) return true
+  // An adverb may come between (`magistrates spoke routinely of “habitual drunkards”`).
+  const spoke = (word: string): boolean => /^(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|write|writes|wrote|written|writing)$/.test(word)
+  if (/^(?:of|about)$/.test(before) && (spoke(key(open - 2)) || (/ly$/.test(key(open - 2)) && spoke(key(open - 3))))) return true
   // `advises against “committed suicide”`, `warned against “clean”`.
   if (before === 'against' && /^(?:advise|advises|advised|advising|warn|warns|warned|warning|argue|argues|argued|arguing)$/.test(key(open - 2))) return true
   // `The “crack baby” turned out to be a myth`: a determiner before the marks, as before one
@@ -102,6 +105,7 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   const saying = (index: number): boolean => /^(?:say|says|said|saying)$/.test(key(index))
   if (anyoneObjects.has(before) && (saying(open - 2) || (key(open - 2) === 'that' && saying(open - 3)))) return true
   if (objectPronouns.has(before) && (namingVerbs.has(key(open - 2)) || callingVerbs.has(key(open - 2)))) return true
+
   // `called it a “junkie tax”`, `called her a “hooker”`: an article inside the naming.
   if (/^(?:a|an)$/.test(before) && objectPronouns.has(key(open - 2)) && (namingVerbs.has(key(open - 3)) || callingVerbs.has(key(open - 3)))) return true
   // `want “committed suicide” struck from style guides`: what is to become of the words.
@@ -160,7 +164,8 @@ export function quotedListItem(s: MentionText, quotation: Quotation): boolean {
   const joined = (end: number, start: number): boolean => {
     const join = s.tokens[end + 1]?.key
     // `“addict” or “junkie”`, `a “substance abuser” or a “person with…”`.
-    const article = end + 3 === start && /^(?:a|an|the)$/.test(s.tokens[end + 2]?.key ?? '')
+    // The second may repeat a preposition or bring an article: `as “a schizophrenic” or as “a man with schizophrenia”`.
+    const article = end + 3 === start && /^(?:a|an|the|as|to|with)$/.test(s.tokens[end + 2]?.key ?? '')
     if ((join === 'and' || join === 'or') && (end + 2 === start || article)) return true
     // One wording for another: `moved away from “AIDS victims” towards “people living with HIV”`.
     if ((join === 'to' || join === 'towards') && end + 2 === start) return true

@@ -126,7 +126,9 @@ export function wordInApposition(s: MentionText, first: number, last: number, qu
   const at = /^(?:a|an|the|that|this)$/.test(noun(1)) ? 2 : 1
   // A quotation may be called its wording too: `…“an alcoholic or drug abuser”, wording the charity wants removed`.
   const named = (word: string): boolean => wordNouns.has(word) || (quoted && frameNouns.has(word))
-  return named(noun(at)) || (frameAdjectives.test(noun(at)) && named(noun(at + 1)))
+  // A possessive may own the noun: `Alkie, the character's nickname in the script, …`.
+  const owned = /'s?$/.test(noun(at)) ? at + 1 : at
+  return named(noun(owned)) || (frameAdjectives.test(noun(owned)) && named(noun(owned + 1)))
 }
 
 /** A question about the word: `Is inmate an offensive word?`, `Is addict still acceptable?`, `What does full-blown AIDS mean?`. */
@@ -174,4 +176,30 @@ export function wordHistory(s: MentionText, first: number, last: number): boolea
   if (/^(?:was|were)$/.test(key(1))) return key(2) === 'coined' || (key(2) === 'first' && /^(?:used|recorded|coined)$/.test(key(3)))
   // `Addicts came from all over the city` is people: only a singular, in the present or `derived`.
   return /^(?:comes|derives|derived)$/.test(key(1)) && key(2) === 'from' && !/s$/.test(s.tokens[last]?.key ?? '')
+}
+
+/**
+ * The term opens the sentence, bare, and an aside after it says whose wording it is: `Suicide
+ * victim, the caption read, until…`, `Failed suicide, the headline called it`, `Derelicts, the
+ * council's survey called them`, `Full-blown AIDS, the charity notes, is something doctors no
+ * longer say`. An aside that reports speech is a mention only of a bare singular, which is no
+ * way to speak of a person (`Addicts, the report says, need help` is a use).
+ */
+export function attributedWording(s: MentionText, first: number, last: number): boolean {
+  const key = (index: number): string => s.tokens[index]?.key ?? ''
+  if (first !== 0 || !/,/.test(s.between(last, last + 1))) return false
+  for (let verb = last + 2; verb <= last + 7 && verb < s.tokens.length; verb++) {
+    if (s.tokens[verb]?.gapBefore) return false
+    const word = key(verb)
+    if (/^(?:read|reads)$/.test(word)) return true
+    if (/^(?:called|calls|dubbed|labelled|labeled|termed|branded)$/.test(word)) return /^(?:it|them|him|her)$/.test(key(verb + 1))
+    if (/^(?:notes|noted|says|said|argues|argued|points|pointed|explains|explained|writes|wrote)$/.test(word)) return !plural(s.tokens[last]) && !s.determined(first)
+  }
+  return false
+}
+
+/** A plural noun by its form: an `s` that is no acronym's last letter (`AIDS`), or an irregular plural. */
+function plural(token: {key: string; text: string} | undefined): boolean {
+  if (!token || /^\p{Lu}{2,}$/u.test(token.text)) return false
+  return /s$|^(?:people|women|men|children)$/.test(token.key)
 }

@@ -15,7 +15,7 @@ export const pluralFrameNouns = new Set('words terms labels phrases expressions 
 
 /** Verbs that handle a quoted phrase as words: `we no longer say “committed suicide”`. */
 export const wordUseVerbs = new Set(
-  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown list lists listed read reads flag flags flagged swap swaps swapped swapping substitute substitutes substituted coded calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing print prints printed printing popularise popularised popularising popularize popularized popularizing seeing hearing spotting'.split(
+  'say says saying write writes writing use uses used using avoid avoids avoiding replace replaces replacing prefer prefers preferred than not called shown list lists listed read reads flag flags flagged swap swaps swapped swapping substitute substitutes substituted coded calling termed dubbed drop drops dropped dropping ban bans banned banning retire retires retired coin coins coined adopt adopts adopted reject rejects rejected discourage discourages discouraged discouraging criticise criticises criticised criticize criticizes criticized condemn condemns condemned question questions questioned challenge challenges challenged change changes changed changing print prints printed printing popularise popularised popularising popularize popularized popularizing seeing hearing spotting remove removes removed removing strike strikes struck striking delete deletes deleted deleting compare compares compared comparing contrast contrasts contrasted contrasting trace traces traced tracing'.split(
     ' '
   )
 )
@@ -25,7 +25,7 @@ export const objectPronouns = new Set('them him her it us me you people someone 
 
 /** Nouns whose quoted title follows them: `the film “…”`, `the headline “…”`. */
 export const titleNouns = new Set(
-  'title titles film films movie book novel song album single track band documentary series show programme program play musical opera poem painting exhibition magazine article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch game drama thriller comedy sitcom biopic miniseries'.split(
+  'title titles film films movie book novel song album single track band documentary series show programme program play musical opera poem painting exhibition magazine article column essay episode podcast memoir report leaflet campaign slogan poster chapter story sketch game drama thriller comedy sitcom biopic miniseries clue coverline heading caption tagline duet hit'.split(
     ' '
   )
 )
@@ -66,7 +66,7 @@ export const publishingVerbs = new Set('published publishes wrote writes release
 export const namingVerbs = new Set('called termed dubbed nicknamed labelled labeled titled entitled named'.split(' '))
 
 /** Nouns that call a sentence's subject a word: `Junkie is a slur`. */
-export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan byword buzzword catchword shorthand name nickname'.split(' '))
+export const wordNouns = new Set('word words term terms label labels slur slurs insult insults epithet epithets euphemism euphemisms phrase phrases expression expressions question questions cliche cliché catchphrase slogan byword buzzword catchword shorthand name nickname coinage description'.split(' '))
 /** Verbs that say what a word means: `Clean implies the opposite, dirty`, `AIDS victim suggests helplessness`. */
 export const meaningVerbs = new Set('means meant implies implied suggests suggested connotes connoted evokes evoked conjures'.split(' '))
 /**
@@ -96,7 +96,7 @@ export const arrowBefore = /(?:\u2192|\u21D2|(?<!-)->|=>)$/
 /** Words that blame someone for a wording: `criticised for describing them as …`. */
 export const criticisms = new Set('criticised criticized condemned attacked apologised apologized slammed censured rebuked'.split(' '))
 /** Words of a complaint about what was written, or of its correction: `a reader complained that the paper had said “…”`. */
-export const complaints = new Set('complain complains complaining complained complaint complaints objected apologised apologized correction corrections retracted retraction'.split(' '))
+export const complaints = new Set('complain complains complaining complained complaint complaints apologise apologize apologises apologizes outcry backlash objected apologised apologized correction corrections retracted retraction'.split(' '))
 export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected tired sick weary fed'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */

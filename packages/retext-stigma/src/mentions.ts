@@ -5,9 +5,9 @@ import {labelAfter, labelBefore, leadingLanguage, leadingParenthetical, trailing
 import {bareTermsOpen, besideArrow, glossaryEntry, listedAfterFrame, listEndsInFrame} from './mention-lists.js'
 import {advisedAgainst, formerName, labellingInGeneral, labelRejected, saidAsWord, whatWasCalled} from './mention-naming.js'
 import {isQuotedTitle, isScareQuote, quotedHeadline, quotedListItem, quotesOnlyTerms, quotesOnlyTheTerm} from './mention-quotes.js'
-import {askedAsWord, deniedAsThing, handledAs, namedAsWord, renamed, wordHistory, wordInApposition} from './mention-subjects.js'
+import {askedAsWord, attributedWording, deniedAsThing, handledAs, namedAsWord, renamed, wordHistory, wordInApposition} from './mention-subjects.js'
 import {headlineAfterColon, inUnquotedTitle} from './mention-titles.js'
-import {bareHeadword, headword, listedInDiscourse, quotedAsExample, quotedInDiscourse, quotedSubject} from './mention-discourse.js'
+import {bareHeadword, headword, listedInDiscourse, quotedAsExample, quotedInDiscourse, quotedSubject, shownText, termAsHeading} from './mention-discourse.js'
 
 /**
  * Mentions: a term discussed as a word ("the word 'junkie' hurts", "terms such as addict and
@@ -70,8 +70,8 @@ export class SentenceMentions {
     if (labelAfter(s, end + 1) || labelBefore(s, start)) return true
     if (labelRejected(s, start) || wordInApposition(s, start, end, quotation !== undefined) || askedAsWord(s, start, end) || handledAs(s, start, end) || deniedAsThing(s, start)) return true
     if (besideArrow(s, start, end) || renamed(s, start, end) || formerName(s, first) || headlineAfterColon(s, first)) return true
-    if (quotation ? quotedInDiscourse(s, quotation, first, last) || quotedSubject(s, quotation, first, last) || quotedAsExample(s, quotation) : listedInDiscourse(s, first, last)) return true
-    if (headword(s, end) || (!quotation && bareHeadword(s, first, last))) return true
+    if (quotation ? quotedInDiscourse(s, quotation, first, last) || quotedSubject(s, quotation, first, last) || quotedAsExample(s, quotation) || shownText(s, quotation) : listedInDiscourse(s, first, last)) return true
+    if (headword(s, end) || (!quotation && (bareHeadword(s, first, last) || termAsHeading(s, first, last) || attributedWording(s, first, last)))) return true
     return listedAfterFrame(s, first, last, quotation)
   }
 }
