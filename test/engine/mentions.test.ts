@@ -272,7 +272,12 @@ describe('a sentence about words holds up a term on its own', () => {
     ['quoted descriptions joined by “or as”', 'Respondents read a story describing a man as "a schizophrenic" or as "a man with schizophrenia".'],
     ['a quoted term in a sentence about an outcry', 'The shop withdrew a "mental patient" costume after a public outcry.'],
     ['a quoted term that should become another', 'She argues that "alcoholic liver disease" should become "alcohol-related liver disease".'],
-    ['a nickname owned by a possessive in an apposition', "Alkie, the character's nickname in the script, was cut."]
+    ['a nickname owned by a possessive in an apposition', "Alkie, the character's nickname in the script, was cut."],
+    ['a coinage dated in an apposition', 'Juvenile delinquent, the 1950s coinage, fills the old probation reports.'],
+    ['a list of bare words before a colon and talk of words', 'Inmate, detainee, prisoner, resident: the glossary shows how the wording changed.'],
+    ['a quoted term before a scare', 'The 1980s "crack babies" scare owed more to poverty than to cocaine.'],
+    ['a quoted term in a sentence about a text rewritten', 'The letter warning parents about "the town drunk" has been rewritten.'],
+    ['a quoted term that came up', 'Nurses were asked what patients were called; "mental cases" came up more than once.']
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
   })
@@ -291,6 +296,7 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a plural that an aside reports', 'Heroin addicts, the police said, were moved on.', ['addict: Heroin addicts']],
     ['a shown text whose author used the words', 'A sign on the door read "No junkies allowed".', ['junkie: junkies']],
     ['a quoted name for a person, after a verb of naming and its object', 'The court heard he called the defendant "a junkie" in the street.', ['junkie: junkie']],
+    ['a list of bare words before a colon, with no talk of words', 'Addicts, dealers, thieves: the estate has seen them all.', ['addict: Addicts']],
     ['a list that is the subject of a clause, in a sentence about language', "I'm all for sensitive language, but junkies and winos have made the park unusable.", ['junkie: junkies', 'wino: winos']]
   ])('does not hold: %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected)

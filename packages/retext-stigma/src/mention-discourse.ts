@@ -175,10 +175,10 @@ export function quotedSubject(s: MentionText, quoted: Quotation, first: number, 
   const article = quoted.first === first - 1 && /^(?:a|an|the)$/.test(key(first - 1))
   if (quoted.speech || (quoted.first !== first && !article) || quoted.last < last || quoted.last - last > 2) return false
   // It opens its clause: the sentence's start, a comma, or a word that opens a clause.
-  if (quoted.first > 0 && !/,/.test(s.between(quoted.first - 1, quoted.first)) && !/^(?:that|why|how|whether|because|and|but|while|although|though)$/.test(key(quoted.first - 1))) return false
+  if (quoted.first > 0 && !/[,;:]/.test(s.between(quoted.first - 1, quoted.first)) && !/^(?:that|why|how|whether|because|and|but|while|although|though)$/.test(key(quoted.first - 1))) return false
   let at = quoted.last + 1
   while (adverbs.test(key(at)) && at - quoted.last <= 3) at++
-  if (wordVerbs.has(key(at))) return true
+  if (wordVerbs.has(key(at)) || (/^(?:came|comes|cropped|crops)$/.test(key(at)) && key(at + 1) === 'up')) return true
   // `“alcoholic liver disease” should become “alcohol-related liver disease”`: one wording for another.
   if (/^(?:should|must|would|will|could|can|may|might)$/.test(key(at)) && /^(?:become|be)$/.test(key(at + 1)) && s.quotations().some((other) => other.first === at + 2 || other.first === at + 3)) return true
   if (!/^(?:is|was|are|were|has|had|have)$/.test(key(at))) return false
@@ -266,11 +266,14 @@ export function termAsHeading(s: MentionText, first: number, last: number): bool
   const {tokens} = s
   const start = /^(?:the|a|an)$/.test(tokens[0]?.key ?? '') && first === 1 ? 1 : 0
   if (first !== start) return false
-  // The sentence's own end, or a colon after the term or its alternative.
+  // The sentence's own end, or a colon after the term or its alternative, or after a list of
+  // bare words (`Inmate, detainee, prisoner, resident: the glossary shows…`).
   let end = last
   if (/^(?:or|and)$/.test(tokens[last + 1]?.key ?? '') && !tokens[last + 1]?.gapBefore) {
     end = last + 2
     while (end + 1 < tokens.length && end - last < 8 && !tokens[end + 1]?.gapBefore) end++
+  } else {
+    while (end + 1 < tokens.length && end - last < 8 && /^\s*,\s*$/.test(s.between(end, end + 1)) && (end + 2 >= tokens.length || tokens[end + 2]?.gapBefore)) end++
   }
   const tail = tokens[end]
   if (!tail) return false

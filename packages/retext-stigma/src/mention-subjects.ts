@@ -126,8 +126,8 @@ export function wordInApposition(s: MentionText, first: number, last: number, qu
   const at = /^(?:a|an|the|that|this)$/.test(noun(1)) ? 2 : 1
   // A quotation may be called its wording too: `…“an alcoholic or drug abuser”, wording the charity wants removed`.
   const named = (word: string): boolean => wordNouns.has(word) || (quoted && frameNouns.has(word))
-  // A possessive may own the noun: `Alkie, the character's nickname in the script, …`.
-  const owned = /'s?$/.test(noun(at)) ? at + 1 : at
+  // A possessive or a date may come first: `Alkie, the character's nickname`, `Juvenile delinquent, the 1950s coinage`.
+  const owned = /'s?$|^\d/.test(noun(at)) ? at + 1 : at
   return named(noun(owned)) || (frameAdjectives.test(noun(owned)) && named(noun(owned + 1)))
 }
 

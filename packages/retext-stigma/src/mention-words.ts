@@ -96,7 +96,7 @@ export const arrowBefore = /(?:\u2192|\u21D2|(?<!-)->|=>)$/
 /** Words that blame someone for a wording: `criticised for describing them as …`. */
 export const criticisms = new Set('criticised criticized condemned attacked apologised apologized slammed censured rebuked'.split(' '))
 /** Words of a complaint about what was written, or of its correction: `a reader complained that the paper had said “…”`. */
-export const complaints = new Set('complain complains complaining complained complaint complaints apologise apologize apologises apologizes outcry backlash objected apologised apologized correction corrections retracted retraction'.split(' '))
+export const complaints = new Set('complain complains complaining complained complaint complaints apologise apologize apologises apologizes outcry backlash rewritten reworded withdrew withdrawn objected apologised apologized correction corrections retracted retraction'.split(' '))
 export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected tired sick weary fed'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
@@ -113,7 +113,7 @@ export const trailingNamingVerbs = new Set('called call calls termed dubbed labe
 /** Nouns a term can qualify as the label it is: `the addict label`. */
 export const labelNouns = new Set('label labels tag tags slur slurs epithet epithets'.split(' '))
 /** Nouns of talk about a phrase, which a quoted phrase may qualify: `“AIDS orphan” imagery`. */
-export const rhetoricNouns = new Set('imagery rhetoric narrative narratives framing stereotype stereotypes trope tropes myth myths discourse coverage'.split(' '))
+export const rhetoricNouns = new Set('imagery rhetoric narrative narratives framing stereotype stereotypes trope tropes myth myths discourse coverage scare panic'.split(' '))
 /** Nouns of ideas that a quoted phrase names after `of`: `the notion of “full-blown AIDS”`, `the legal category of “habitual drunkard”`. */
 export const conceptNouns = new Set('notion notions idea ideas concept concepts image images figure spectre specter category categories classification'.split(' '))
 
