@@ -249,6 +249,13 @@ const postpositive = (word: Token, following: Token | undefined): boolean => wor
 /** A word that owns what follows it: `orphans'`, `victim's`. */
 const isPossessive = (token: Token | undefined): boolean => token !== undefined && /['’]s?$/.test(token.text)
 
+/** An -ing word that opens a clause after a noun: a preposition, a determiner or a pronoun follows it. */
+function participleClause(tokens: Token[], index: number): boolean {
+  const word = tokens[index]
+  const after = closedClassTag(tokens[index + 1]?.key ?? '')
+  return word !== undefined && /ing$/.test(word.key) && (after === 'preposition' || after === 'determiner' || after === 'pronoun')
+}
+
 /** Whether the words either side of a match have the parts of speech the context asks for. */
 function tagsHold(context: CompiledContext, first: number, last: number, previous: Token | undefined, next: Token | undefined, tagOf: Surroundings['tagOf'], possessive: boolean, following: Token | undefined): boolean {
   // Tags are asked for only where a word is there to tag, so a match at the end of its
@@ -292,8 +299,10 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   if (context.notPrecededBy && previous && inWordSet(context.notPrecededBy, previous.key)) return false
   if (context.followedBy && !(following && inWordSet(context.followedBy, following.key))) return false
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
-  // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`).
-  if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(end + 1) !== 'verb') return false
+  // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`),
+  // and so does a participle before a preposition or a determiner (`a drunk shouting at
+  // passengers`), which a compound noun would not have (`the homeless housing crisis`).
+  if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(end + 1) !== 'verb' && !participleClause(tokens, end + 1)) return false
   if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, end, tagOf)) return false
   if ((context.standalone || context.head) && modifiesAcrossComma(tokens, end, tagOf)) return false
   if (context.noun && previous && readsAsVerb(tokens, first, tagOf)) return false
@@ -367,7 +376,8 @@ function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroun
   const modifier = tokens[last + 2]
   const noun = tokens[last + 3]
   if (!conjunction || !/^(?:and|or)$/.test(conjunction.key) || !modifier || !noun || modifier.gapBefore || noun.gapBefore) return false
-  if (/^(?:the|a|an|those|these|their|our|other|many|most|some|all)$/.test(modifier.key)) return false
+  // A determiner after the conjunction opens a noun phrase of its own (`an alcoholic and his kids`).
+  if (/^(?:the|a|an|those|these|this|that|their|our|his|her|its|my|your|other|many|most|some|all|every|each|no)$/.test(modifier.key)) return false
   // A verb after the conjunction starts a verb phrase of its own (`help the mentally ill and improve
   // health care`); a participle still modifies the noun (`the homeless and suffering refugees`).
   if (tagOf(last + 2) === 'verb' && !/(?:ing|ed)$/.test(modifier.key)) return false
