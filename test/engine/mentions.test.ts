@@ -277,7 +277,14 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a list of bare words before a colon and talk of words', 'Inmate, detainee, prisoner, resident: the glossary shows how the wording changed.'],
     ['a quoted term before a scare', 'The 1980s "crack babies" scare owed more to poverty than to cocaine.'],
     ['a quoted term in a sentence about a text rewritten', 'The letter warning parents about "the town drunk" has been rewritten.'],
-    ['a quoted term that came up', 'Nurses were asked what patients were called; "mental cases" came up more than once.']
+    ['a quoted term that came up', 'Nurses were asked what patients were called; "mental cases" came up more than once.'],
+    ['a quoted term that echoes something, after why', 'Our guidelines explain why "committed suicide" echoes a time when suicide was a crime.'],
+    ['a quoted term that sounds some way, after how and an adjective', 'I had not realised how distant "the homeless" sounds.'],
+    ['a quoted term that has no meaning', 'Clinicians argue that "full-blown AIDS" has no precise meaning.'],
+    ['a quoted term in a sentence about a house style', 'The house style says "people experiencing homelessness" where we once wrote "the homeless".'],
+    ['a quoted term put in inverted commas', 'The authors put "failed suicide" in inverted commas throughout.'],
+    ['a quoted term taken out of a text', 'She asked councillors to take "the mentally ill" out of the strategy.'],
+    ['an acronym described as an abbreviation', 'The glossary describes IDU as an abbreviation once common in epidemiology.']
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
   })

@@ -221,6 +221,10 @@ describe('headlines that drop an article', () => {
     expect(lint('The schizophrenic was stabbed.')[0]?.fix?.text).toBe('The person with schizophrenia')
   })
 
+  it('read a title-case headline’s parts of speech in lower case, so a participle there ends the phrase', () => {
+    expect(found('Former Town Drunk Honoured By Mayor For Charity Work')).toEqual(['drunk: Town Drunk'])
+  })
+
   it('match at the start of a sentence-case headline, before a word only a headline puts after a bare noun', () => {
     expect(found('Alcoholic jailed after crashing stolen car')).toEqual(['alcoholic: Alcoholic'])
     expect(found('Schizophrenic who killed neighbour detained indefinitely')).toEqual(['diagnosis-as-noun: Schizophrenic'])

@@ -249,11 +249,14 @@ const postpositive = (word: Token, following: Token | undefined): boolean => wor
 /** A word that owns what follows it: `orphans'`, `victim's`. */
 const isPossessive = (token: Token | undefined): boolean => token !== undefined && /['’]s?$/.test(token.text)
 
-/** An -ing word that opens a clause after a noun: a preposition, a determiner or a pronoun follows it. */
+/**
+ * A participle that opens a clause after a noun: a preposition, a determiner or a pronoun follows
+ * it (`a drunk shouting at passengers`, `town drunk honoured by mayor`).
+ */
 function participleClause(tokens: Token[], index: number): boolean {
   const word = tokens[index]
   const after = closedClassTag(tokens[index + 1]?.key ?? '')
-  return word !== undefined && /ing$/.test(word.key) && (after === 'preposition' || after === 'determiner' || after === 'pronoun')
+  return word !== undefined && /(?:ing|ed)$/.test(word.key) && (after === 'preposition' || after === 'determiner' || after === 'pronoun')
 }
 
 /** Whether the words either side of a match have the parts of speech the context asks for. */
@@ -301,7 +304,8 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   if (context.notFollowedBy && next && inWordSet(context.notFollowedBy, next.key)) return false
   // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`),
   // and so does a participle before a preposition or a determiner (`a drunk shouting at
-  // passengers`), which a compound noun would not have (`the homeless housing crisis`).
+  // passengers`, `drunk honoured by mayor`), which a compound noun would not have (`the homeless
+  // housing crisis`).
   if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(end + 1) !== 'verb' && !participleClause(tokens, end + 1)) return false
   if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, end, tagOf)) return false
   if ((context.standalone || context.head) && modifiesAcrossComma(tokens, end, tagOf)) return false

@@ -12,7 +12,7 @@ import {frameNouns} from './mention-words.js'
 
 /** Nouns that only a sentence about words uses. */
 const discourseNouns = new Set(
-  'glossary glossaries entry entries dictionary dictionaries thesaurus collocation collocations corpus corpora idiom idioms etymology phrase phrases expression expressions wording wordings terminology usage synonym synonyms euphemism euphemisms acronym acronyms lexicon vocabulary language shorthand description descriptions label labels nickname nicknames coinage heading noun nouns adjective adjectives slur slurs caption captions tagline taglines'.split(
+  'glossary glossaries entry entries dictionary dictionaries thesaurus abbreviation abbreviations collocation collocations corpus corpora idiom idioms etymology phrase phrases expression expressions wording wordings terminology usage synonym synonyms euphemism euphemisms acronym acronyms lexicon vocabulary language shorthand description descriptions label labels nickname nicknames coinage heading noun nouns adjective adjectives slur slurs caption captions tagline taglines'.split(
     ' '
   )
 )
@@ -31,7 +31,11 @@ const languages = /^(?:english|french|german|spanish|portuguese|italian|dutch|la
 export function aboutWords(s: MentionText): boolean {
   return s.tokens.some((token, index) => {
     const before = s.tokens[index - 1]?.key ?? ''
-    if (discourseNouns.has(token.key) || (before === 'style' && /^(?:guide|guides|book|note|notes)$/.test(token.key)) || (before === 'in' && languages.test(token.key))) return true
+    if (discourseNouns.has(token.key) || (before === 'in' && languages.test(token.key))) return true
+    // A style guide or a newsroom's guidelines (`our media guidelines`, `the house style`), and
+    // the marks that hold words up (`inverted commas`, `quotation marks`, `scare quotes`).
+    if (/^(?:style|media|reporting|editorial|house)$/.test(before) && /^(?:guide|guides|guideline|guidelines|guidance|book|note|notes|style)$/.test(token.key)) return true
+    if ((before === 'inverted' && /^commas?$/.test(token.key)) || (before === 'quotation' && /^marks?$/.test(token.key)) || (before === 'scare' && token.key === 'quotes')) return true
     if (!wordOrTerm.test(token.key)) return false
     return !notWordsBefore.test(before) && s.tokens[index + 1]?.key !== 'of'
   })
@@ -148,12 +152,12 @@ export function headword(s: MentionText, last: number): boolean {
 
 /** Verbs only a word does, with a quoted term as their subject: `“bipolar weather” trivialises…`, `“dope fiend” moved into pulp fiction`. */
 const wordVerbs = new Set(
-  'implies implied suggests suggested trivialises trivializes trivialised trivialized stigmatises stigmatizes stigmatised stigmatized reduces reduced turns turned sounds sounded frames framed conjures evokes evoked means meant persists persisted appears appeared occurs occurred survives survived moved fell faded declined entered spread'.split(
+  'implies implied suggests suggested trivialises trivializes trivialised trivialized stigmatises stigmatizes stigmatised stigmatized reduces reduced turns turned sounds sounded frames framed conjures evokes evoked echoes echoed means meant persists persisted appears appeared occurs occurred survives survived moved fell faded declined entered spread'.split(
     ' '
   )
 )
 /** What a copula says of a quoted term that only a word is: used, coined, rarer, the default description. */
-const wordStates = new Set('used coined printed written spelled spelt preferred common commoner rare rarer standard default misleading outdated offensive stigmatising stigmatizing derogatory pejorative inaccurate'.split(' '))
+const wordStates = new Set('used coined printed written spelled spelt preferred common commoner rare rarer standard default misleading outdated offensive stigmatising stigmatizing derogatory pejorative inaccurate meaning meanings definition connotation connotations'.split(' '))
 /** Adverbs between a subject and its verb. */
 const adverbs = /^(?:still|now|often|soon|once|long|no|longer|also|always|usually|rarely|gradually|slowly|quickly|later|eventually)$/
 
@@ -174,8 +178,10 @@ export function quotedSubject(s: MentionText, quoted: Quotation, first: number, 
   const key = (index: number): string => s.tokens[index]?.key ?? ''
   const article = quoted.first === first - 1 && /^(?:a|an|the)$/.test(key(first - 1))
   if (quoted.speech || (quoted.first !== first && !article) || quoted.last < last || quoted.last - last > 2) return false
-  // It opens its clause: the sentence's start, a comma, or a word that opens a clause.
-  if (quoted.first > 0 && !/[,;:]/.test(s.between(quoted.first - 1, quoted.first)) && !/^(?:that|why|how|whether|because|and|but|while|although|though)$/.test(key(quoted.first - 1))) return false
+  // It opens its clause: the sentence's start, a comma, or a word that opens a clause (with one
+  // word between after `how`: `how distant “the homeless” sounds`).
+  const opener = /^(?:that|why|how|whether|because|and|but|while|although|though)$/
+  if (quoted.first > 0 && !/[,;:]/.test(s.between(quoted.first - 1, quoted.first)) && !opener.test(key(quoted.first - 1)) && key(quoted.first - 2) !== 'how') return false
   let at = quoted.last + 1
   while (adverbs.test(key(at)) && at - quoted.last <= 3) at++
   if (wordVerbs.has(key(at)) || (/^(?:came|comes|cropped|crops)$/.test(key(at)) && key(at + 1) === 'up')) return true
@@ -206,7 +212,7 @@ export function quotedAsExample(s: MentionText, quoted: Quotation): boolean {
 }
 
 /** Verbs a dictionary or a history of words does to a headword: `traces junkie to…`, `defines addict as…`. */
-const lexicographerVerbs = /^(?:traces|traced|tracing|dates|dated|derives|derived|defines|defined|glosses|glossed|spells|spelled|spelt|records|recorded|cites|cited|attests|attested|lists|listed)$/
+const lexicographerVerbs = /^(?:traces|traced|tracing|dates|dated|derives|derived|defines|defined|describes|described|glosses|glossed|spells|spelled|spelt|records|recorded|cites|cited|attests|attested|lists|listed)$/
 
 /**
  * A bare singular term, with no article, after a verb of lexicography or `of` in a sentence about
@@ -220,7 +226,9 @@ const lexicographerVerbs = /^(?:traces|traced|tracing|dates|dated|derives|derive
  */
 export function bareHeadword(s: MentionText, first: number, last: number): boolean {
   const key = (index: number): string => s.tokens[index]?.key ?? ''
-  if (first !== last || /s$/.test(key(first)) || !/^\p{Ll}/u.test(s.tokens[first]?.text ?? '')) return false
+  // In lower case, or an acronym (`describes IDU as an abbreviation`), whose capitals say nothing.
+  const text = s.tokens[first]?.text ?? ''
+  if (first !== last || /s$/.test(key(first)) || !(/^\p{Ll}/u.test(text) || /^\p{Lu}{2,}$/u.test(text))) return false
   if (!lexicographerVerbs.test(key(first - 1)) && !(key(first - 1) === 'of' && /^(?:half|part|origin|origins|history|etymology|spelling|meaning|sense|use|usage)$/.test(key(first - 2)))) return false
   return aboutWords(s)
 }

@@ -110,6 +110,8 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if (/^(?:a|an)$/.test(before) && objectPronouns.has(key(open - 2)) && (namingVerbs.has(key(open - 3)) || callingVerbs.has(key(open - 3)))) return true
   // `want “committed suicide” struck from style guides`: what is to become of the words.
   // (`“illegal immigrant” was changed to “undocumented migrant”`: what became of them, passive.)
+  // `take “the mentally ill” out of the strategy`: the words removed from a text.
+  if (/^(?:take|takes|took|taken|taking|leave|leaves|left|keep|keeps|kept)$/.test(before) && key(quotation.last + 1) === 'out' && key(quotation.last + 2) === 'of') return true
   // Past auxiliaries: `“injecting drug users” would be replaced with…`.
   let fate = quotation.last + 1
   while (fate - quotation.last <= 3 && /^(?:was|were|is|are|be|been|being|would|will|should|must|could|can|may|might|has|have|had|to)$/.test(key(fate))) fate++

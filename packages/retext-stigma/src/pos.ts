@@ -92,7 +92,10 @@ const quantifiers = new Set(['most', 'many', 'few', 'several', 'much', 'more', '
 export function tagTokens(tokens: Token[]): PartOfSpeech[] {
   const wink = tagger()
   const its = wink.its
-  const text = tokens.map((token) => token.text).join(' ')
+  // A headline capitalises every word, which the model reads as names (`Former Town Drunk
+  // Honoured By Mayor`): tag it in lower case, keeping acronyms.
+  const headline = inTitleCase(tokens)
+  const text = tokens.map((token) => (headline && !/^\p{Lu}{2,}$/u.test(token.text) ? token.text.toLowerCase() : token.text)).join(' ')
   const starts = new Map<number, number>()
   let offset = 0
   tokens.forEach((token, index) => {
@@ -116,6 +119,14 @@ export function tagTokens(tokens: Token[]): PartOfSpeech[] {
       position += value.length
     })
   return readModifiersAfterDeterminers(tokens, tags)
+}
+
+/** Whether a sentence reads as a headline in title case: four words or more, nearly all capitalised. */
+function inTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((token) => /\p{L}/u.test(token.text))
+  if (words.length < 4) return false
+  const capitalised = words.filter((token) => /^\p{Lu}/u.test(token.text)).length
+  return capitalised >= words.length - 1 && words.some((token) => /\p{Ll}/u.test(token.text))
 }
 
 /**
