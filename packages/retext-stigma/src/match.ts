@@ -358,7 +358,8 @@ const focusAdverbs = new Set('only even just also especially mainly mostly parti
 
 /**
  * `the state rarely convicts police officers`: after a subject, an adverb of manner or
- * frequency, and before the word's object, the word is a verb.
+ * frequency, and before the word's object (or, after a noun subject, a preposition), the word is
+ * a verb.
  */
 function adverbBeforeObject(tokens: Token[], first: number, tagOf: Surroundings['tagOf']): boolean {
   const adverb = tokens[first - 1]
@@ -366,7 +367,9 @@ function adverbBeforeObject(tokens: Token[], first: number, tagOf: Surroundings[
   if (!adverb || !object || first < 2 || adverb.gapBefore || tokens[first]?.gapBefore || object.gapBefore || focusAdverbs.has(adverb.key)) return false
   if (tagOf(first - 1) !== 'adverb') return false
   const objectTag = tagOf(first + 1)
-  return objectTag === 'noun' || objectTag === 'proper-noun' || objectTag === 'determiner' || objectTag === 'pronoun'
+  if (objectTag === 'noun' || objectTag === 'proper-noun' || objectTag === 'determiner' || objectTag === 'pronoun') return true
+  // With a noun for its subject, a verb may take a preposition instead (`The tribunal rarely convicts on one witness`).
+  return objectTag === 'preposition' && tagOf(first - 2) === 'noun'
 }
 
 /**
