@@ -284,7 +284,10 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a quoted term in a sentence about a house style', 'The house style says "people experiencing homelessness" where we once wrote "the homeless".'],
     ['a quoted term put in inverted commas', 'The authors put "failed suicide" in inverted commas throughout.'],
     ['a quoted term taken out of a text', 'She asked councillors to take "the mentally ill" out of the strategy.'],
-    ['an acronym described as an abbreviation', 'The glossary describes IDU as an abbreviation once common in epidemiology.']
+    ['an acronym described as an abbreviation', 'The glossary describes IDU as an abbreviation once common in epidemiology.'],
+    ['a quoted question after “questions such as”', 'Panels are reminded that questions such as "Have you ever been a mental patient?" are restricted.'],
+    ['a longer quoted wording set beside a quoted term', 'Guidance for schools: avoid "chose suicide" or "took the easy way out".'],
+    ['quoted wordings that a text says are out', 'The handout says "streetwalker" and "working girl" are out.']
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
   })
@@ -303,6 +306,7 @@ describe('a sentence about words holds up a term on its own', () => {
     ['a plural that an aside reports', 'Heroin addicts, the police said, were moved on.', ['addict: Heroin addicts']],
     ['a shown text whose author used the words', 'A sign on the door read "No junkies allowed".', ['junkie: junkies']],
     ['a quoted name for a person, after a verb of naming and its object', 'The court heard he called the defendant "a junkie" in the street.', ['junkie: junkie']],
+    ['quoted words someone said, one after another', 'He said "you junkie" and "get out of here" before leaving.', ['junkie: junkie']],
     ['a list of bare words before a colon, with no talk of words', 'Addicts, dealers, thieves: the estate has seen them all.', ['addict: Addicts']],
     ['a list that is the subject of a clause, in a sentence about language', "I'm all for sensitive language, but junkies and winos have made the park unusable.", ['junkie: junkies', 'wino: winos']]
   ])('does not hold: %s', (_label, text, expected) => {

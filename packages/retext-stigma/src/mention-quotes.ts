@@ -162,7 +162,10 @@ export function quotedHeadline(s: MentionText, quotation: Quotation): boolean {
  * as phrases (`newspapers wrote about 'AIDS victims' and 'innocent victims'`).
  */
 export function quotedListItem(s: MentionText, quotation: Quotation): boolean {
-  if (quotation.speech || quotation.last - quotation.first > 3) return false
+  if (quotation.speech || quotation.last - quotation.first > 5) return false
+  // Words someone said or shouted, one after another, are speech: `He said “you junkie” and “get
+  // out”`. (What a text says is wording: `The handout says “streetwalker” and “working girl” are out`.)
+  const spoken = (first: number): boolean => [1, 2, 3].some((offset) => /^(?:said|told|asked|added|replied|explained|shouted|yelled|screamed|muttered|snapped|hissed|spat)$/.test(s.tokens[first - offset]?.key ?? ''))
   const joined = (end: number, start: number): boolean => {
     const join = s.tokens[end + 1]?.key
     // `“addict” or “junkie”`, `a “substance abuser” or a “person with…”`.
@@ -175,7 +178,12 @@ export function quotedListItem(s: MentionText, quotation: Quotation): boolean {
   }
   return s.quotations().some(
     // The other phrase may be a longer alternative: `“substance abuser” and “person with a substance use disorder”`.
-    (other) => other !== quotation && !other.speech && other.last - other.first <= 6 && (joined(other.last, quotation.first) || joined(quotation.last, other.first))
+    (other) =>
+      other !== quotation &&
+      !other.speech &&
+      other.last - other.first <= 6 &&
+      !spoken(Math.min(other.first, quotation.first)) &&
+      (joined(other.last, quotation.first) || joined(quotation.last, other.first))
   )
 }
 

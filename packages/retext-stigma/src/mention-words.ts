@@ -2,7 +2,7 @@
 
 /** Nouns that name words as words: `the term`, `words like`, `labels such as`. */
 export const frameNouns = new Set(
-  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors description descriptions moniker monikers nickname nicknames vocabulary headline headlines synonym synonyms acronym acronyms'.split(
+  'word words term terms terminology label labels phrase phrases expression expressions language name names slur slurs insult insults epithet epithets euphemism euphemisms wording slang jargon descriptor descriptors description descriptions moniker monikers nickname nicknames vocabulary headline headlines synonym synonyms acronym acronyms question questions'.split(
     ' '
   )
 )
