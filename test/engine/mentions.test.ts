@@ -287,7 +287,13 @@ describe('a sentence about words holds up a term on its own', () => {
     ['an acronym described as an abbreviation', 'The glossary describes IDU as an abbreviation once common in epidemiology.'],
     ['a quoted question after “questions such as”', 'Panels are reminded that questions such as "Have you ever been a mental patient?" are restricted.'],
     ['a longer quoted wording set beside a quoted term', 'Guidance for schools: avoid "chose suicide" or "took the easy way out".'],
-    ['quoted wordings that a text says are out', 'The handout says "streetwalker" and "working girl" are out.']
+    ['quoted wordings that a text says are out', 'The handout says "streetwalker" and "working girl" are out.'],
+    ['a quoted description with an article and a word before the term, in a correction', 'Correction: we described her as "a former prostitute" and have amended the article.'],
+    ['a quoted term asked about as a diagnosis', 'A reader asked whether "crack baby" was ever a medical diagnosis.'],
+    ['a quoted term that is discouraged', 'The guide explains why "the mentally ill" is discouraged.'],
+    ['a question about a quoted term after a colon', 'A question from a reader: is "drug abuser" any worse than "drug misuser"?'],
+    ['a quoted term an amended article referred to', 'This article was amended because it referred to "the mentally ill".'],
+    ['a jibe about a quoted phrase', 'The jibe about "replacing one drug with another" usually gets the pharmacology wrong.']
   ])('%s', (_label, text) => {
     expect(found(text)).toEqual([])
   })

@@ -100,6 +100,9 @@ describe('part-of-speech conditions', () => {
     expect(found('He is a gizmoic, and a good man.')).toEqual(['gizmoic'])
     expect(found('He was a gizmoic, violent and cruel.')).toEqual(['gizmoic'])
     expect(found('It was a gizmoic, slow-building piece.')).toEqual([])
+    // The term's own negation after `and` shares the noun: `an alcoholic and a non-alcoholic version`.
+    expect(found('The menu has a gizmoic and a non-gizmoic version of every drink.')).toEqual([])
+    expect(found('He is a gizmoic and a good father.')).toEqual(['gizmoic'])
     // `last` or `next` before a period says when; before anything else it modifies the noun.
     expect(found('The unit admitted a gizmoic last year.')).toEqual(['gizmoic'])
     expect(found('We will see the gizmoic next week.')).toEqual(['gizmoic'])

@@ -180,6 +180,13 @@ describe('titles and characters in running text', () => {
   })
 })
 
+describe('a case-sensitive term capitalised at the start of a sentence', () => {
+  it('matches a plural, which no title is', () => {
+    expect(found('Psychos like him should never be let out.')).toEqual(['psycho: Psychos'])
+    expect(found('Psycho was released in 1960.')).toEqual([])
+  })
+})
+
 describe('a possessive before a match', () => {
   it('ends a name before an acronym, whose capitals say nothing', () => {
     expect(found('He became the face of America’s AIDS victims.')).toEqual(['aids-victim: AIDS victims'])

@@ -29,7 +29,7 @@ export interface Match {
 
 /** Words after which a collective `the + adjective` stands alone as a noun. */
 const standaloneFollowers = new Set(
-  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like outside inside near behind under over through around along beside opposite remain remained remains need needs needed deserve deserves face faced find found sleep slept die died lived struggle struggled receive received lack lacked suffer suffered tend tended end ended rely relied fall fell turn turned gather gathered roam roamed beg begged often also still now too living sleeping since until before after because when while apparently reportedly allegedly though however again already today yesterday tonight'.split(
+  'are were is was have has had will would can could should may might must do does did who that which whose and or but nor in on at of for from with without to by into across as than like asleep awake alive alone afraid aware outside inside near behind under over through around along beside opposite remain remained remains need needs needed deserve deserves face faced find found sleep slept die died lived struggle struggled receive received lack lacked suffer suffered tend tended end ended rely relied fall fell turn turned gather gathered roam roamed beg begged often also still now too living sleeping since until before after because when while apparently reportedly allegedly though however again already today yesterday tonight'.split(
     ' '
   )
 )
@@ -200,7 +200,10 @@ const hasCapitals = (tokens: Token[]): boolean => tokens.some((token) => token.t
 function sameCase(word: string, tokens: Token[], index: number): boolean {
   const text = tokens[index]?.text
   if (text === word) return true
-  return text !== undefined && word === word.toLowerCase() && text === word.charAt(0).toUpperCase() + word.slice(1) && inTitleLine(tokens, index) && !hasNameCue(tokens, index, index)
+  if (text === undefined || word !== word.toLowerCase() || text !== word.charAt(0).toUpperCase() + word.slice(1)) return false
+  // A plural that opens the sentence is the common noun: titles and names are rarely plural (`Psychos like him should never be let out`).
+  if (opensLine(tokens, index) && /s$/.test(word) && !/s$/.test(tokens[index + 1]?.key ?? '') && !isCapitalised(tokens[index + 1]?.text ?? '')) return true
+  return inTitleLine(tokens, index) && !hasNameCue(tokens, index, index)
 }
 
 /**
@@ -305,8 +308,8 @@ function contextHolds(context: CompiledContext, tokens: Token[], first: number, 
   // A verb after the words ends the noun phrase too (`a drunk staggered in`, `Town Drunk Banned`),
   // and so does a participle before a preposition or a determiner (`a drunk shouting at
   // passengers`, `drunk honoured by mayor`), which a compound noun would not have (`the homeless
-  // housing crisis`).
-  if (context.standalone && next && !standaloneFollowers.has(next.key) && tagOf(end + 1) !== 'verb' && !participleClause(tokens, end + 1)) return false
+  // housing crisis`). A possessive owns the noun after it (`a schizophrenic's account`).
+  if (context.standalone && next && !isPossessive(tokens[end]) && !standaloneFollowers.has(next.key) && tagOf(end + 1) !== 'verb' && !participleClause(tokens, end + 1)) return false
   if ((context.standalone || context.head) && next && modifiesAcrossConjunction(tokens, end, tagOf)) return false
   if ((context.standalone || context.head) && modifiesAcrossComma(tokens, end, tagOf)) return false
   if (context.noun && previous && readsAsVerb(tokens, first, tagOf)) return false
@@ -383,6 +386,8 @@ function modifiesAcrossConjunction(tokens: Token[], last: number, tagOf: Surroun
   const modifier = tokens[last + 2]
   const noun = tokens[last + 3]
   if (!conjunction || !/^(?:and|or)$/.test(conjunction.key) || !modifier || !noun || modifier.gapBefore || noun.gapBefore) return false
+  // `an alcoholic and a non-alcoholic version`: the term's own negation shares the noun after it.
+  if (/^(?:a|an|the)$/.test(modifier.key) && noun.key === 'non' && tokens[last + 4]?.joined && tokens[last + 4]?.key === tokens[last]?.key) return true
   // A determiner after the conjunction opens a noun phrase of its own (`an alcoholic and his kids`).
   if (/^(?:the|a|an|those|these|this|that|their|our|his|her|its|my|your|other|many|most|some|all|every|each|no)$/.test(modifier.key)) return false
   // A verb after the conjunction starts a verb phrase of its own (`help the mentally ill and improve

@@ -157,7 +157,11 @@ const wordVerbs = new Set(
   )
 )
 /** What a copula says of a quoted term that only a word is: used, coined, rarer, the default description. */
-const wordStates = new Set('used coined printed written spelled spelt preferred common commoner rare rarer standard default misleading outdated offensive stigmatising stigmatizing derogatory pejorative inaccurate meaning meanings definition connotation connotations'.split(' '))
+const wordStates = new Set(
+  'used coined printed written spelled spelt preferred common commoner rare rarer standard default misleading outdated offensive stigmatising stigmatizing derogatory pejorative inaccurate meaning meanings definition connotation connotations diagnosis category discouraged avoided dropped retired banned'.split(
+    ' '
+  )
+)
 /** Adverbs between a subject and its verb. */
 const adverbs = /^(?:still|now|often|soon|once|long|no|longer|also|always|usually|rarely|gradually|slowly|quickly|later|eventually)$/
 

@@ -53,7 +53,13 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   // The quotation may hold the term's article too (`writing “an alcoholic”`), and run on past
   // the flagged words into the rest of the term's phrase (`instead of “abusing drugs”` flags
   // only the verb).
-  const open = quotation.first === first - 1 && /^(?:a|an|the|this|that)$/.test(key(first - 1)) ? first - 1 : first
+  // Or an article and one word before the term (`described her as “a former prostitute”`).
+  const open =
+    quotation.first === first - 1 && /^(?:a|an|the|this|that)$/.test(key(first - 1))
+      ? first - 1
+      : quotation.first === first - 2 && /^(?:a|an|the)$/.test(key(first - 2)) && !s.tokens[first - 1]?.gapBefore
+        ? first - 2
+        : first
   if (quotation.speech || quotation.first !== open || quotation.last < last || quotation.last - last > 2) return false
   // Only after a verb that handles words (`say`, `replace`, `called them`): a quoted phrase
   // elsewhere is someone's use, reported as quoted (`called the mix “strangely schizophrenic”`).
@@ -68,6 +74,9 @@ export function quotesOnlyTheTerm(s: MentionText, quotation: Quotation, first: n
   if (s.tokens.some((token) => complaints.has(token.key))) return true
   // `mentions of “illegal immigrants”`, `the use of “committed suicide”`, `references to “AIDS victims”`.
   if ((before === 'of' || before === 'to') && /^(?:mention|mentions|use|uses|usage|reference|references|occurrence|occurrences|instance|instances|frequency|count|counts)$/.test(key(open - 2))) return true
+  // `because it referred to “the mentally ill”`, `the jibe about “replacing one drug with another”`.
+  if (before === 'to' && /^(?:referred|refers|referring|refer)$/.test(key(open - 2)) && s.tokens.some((token) => complaints.has(token.key))) return true
+  if (before === 'about' && /^(?:jibe|jibes|joke|jokes|quip|quips|taunt|taunts|myth|myths|cliche|cliché|claim|claims)$/.test(key(open - 2))) return true
   // `the language of “drug abuse”`, `the notion of “full-blown AIDS”`: a frame, label or idea noun and `of`.
   if (before === 'of' && (frameNouns.has(key(open - 2)) || labelNouns.has(key(open - 2)) || conceptNouns.has(key(open - 2)))) return true
   // `'the homeless' became common as a collective noun`: the phrase's grammar is spoken of.

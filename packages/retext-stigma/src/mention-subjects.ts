@@ -135,13 +135,15 @@ export function wordInApposition(s: MentionText, first: number, last: number, qu
 export function askedAsWord(s: MentionText, first: number, last: number): boolean {
   const key = (index: number): string => s.tokens[index]?.key ?? ''
   if (key(last + 1) === 'mean' && /^(?:does|did|do)$/.test(key(first - 1)) && key(first - 2) === 'what') return true
-  if (first !== 1 || !/^(?:is|was|isn't)$/.test(key(0))) return false
+  // The question opens the sentence, or the clause after a colon (`A question from a reader: is “drug abuser” any worse…?`).
+  const start = s.clauseStart(first)
+  if (first !== start + 1 || !/^(?:is|was|isn't)$/.test(key(start))) return false
   const next = s.tokens[last + 1]
   // Only a closing mark may come between (`Is “HIV sufferer” offensive?`).
   if (!next || (next.gapBefore && !next.quoteBefore)) return false
   for (let index = last + 1; index <= last + 4 && index < s.tokens.length; index++) {
     if (index > last + 1 && s.tokens[index]?.gapBefore) return false
-    if (wordNouns.has(key(index)) || wordJudgements.has(key(index)) || /^(?:acceptable|okay|ok)$/.test(key(index))) return true
+    if (wordNouns.has(key(index)) || wordJudgements.has(key(index)) || /^(?:acceptable|okay|ok|worse|better|kinder|harsher)$/.test(key(index))) return true
   }
   return false
 }

@@ -96,7 +96,7 @@ export const arrowBefore = /(?:\u2192|\u21D2|(?<!-)->|=>)$/
 /** Words that blame someone for a wording: `criticised for describing them as …`. */
 export const criticisms = new Set('criticised criticized condemned attacked apologised apologized slammed censured rebuked'.split(' '))
 /** Words of a complaint about what was written, or of its correction: `a reader complained that the paper had said “…”`. */
-export const complaints = new Set('complain complains complaining complained complaint complaints apologise apologize apologises apologizes outcry backlash rewritten reworded withdrew withdrawn objected apologised apologized correction corrections retracted retraction'.split(' '))
+export const complaints = new Set('complain complains complaining complained complaint complaints apologise apologize apologises apologizes outcry backlash rewritten reworded withdrew withdrawn amended objected apologised apologized correction corrections retracted retraction'.split(' '))
 export const rejections = new Set('refuse refuses refused refusing hate hates hated dislike dislikes disliked resent resents resented object objects objected objecting nobody reject rejects rejected tired sick weary fed'.split(' '))
 
 /** Verbs of saying and writing that take a bare term as a word: `don't say crack baby`. */
