@@ -62,6 +62,7 @@ describe('the check set', () => {
     const output = execFileSync(process.execPath, [join(root, 'test/bench/probes.mjs'), '--set', 'check', '--list'], {cwd: root, encoding: 'utf8'})
     expect(output).toMatch(/\nround-eight\.tsv +700 +\d+ +\d+ +\d+ /)
     expect(output).toMatch(/\nround-nine\.tsv +706 +\d+ +\d+ +\d+ /)
+    expect(output).toMatch(/\nround-nine-families\.tsv +424 +\d+ +\d+ +\d+ /)
     expect(output).toMatch(/never tuned on/)
     expect(output).not.toMatch(/\n {2}(?:false alarm|miss) /)
   })
