@@ -3,11 +3,13 @@ import type {Quotation} from './sentence-quotations.js'
 import {frameNouns} from './mention-words.js'
 
 /**
- * Mention frames that read the whole sentence: in a sentence about words (one that speaks of a
+ * Mention frames that read the whole sentence. In a sentence about words (one that speaks of a
  * glossary, a dictionary, a phrase, a collocation, a corpus…), a term held up on its own is a
- * word. Held up means quoted alone, given in a list of bare terms, or given with a dictionary's
- * part-of-speech label; a term used of someone in the same sentence keeps its article and its
- * place in the clause, and is still read as a use.
+ * word: quoted alone, given in a list of bare terms, given with a dictionary's part-of-speech
+ * label, or put as the sentence's heading. A term used of someone in the same sentence keeps
+ * its article and its place in the clause, and is still read as a use. The other frames here
+ * read what the sentence does with a quotation: makes it the subject of what only a word does,
+ * shows it as an example, or quotes a text whose wording was taken back.
  */
 
 /** Nouns that only a sentence about words uses. */
