@@ -459,9 +459,10 @@ const appositionNames = new Set(
 const asideVerbs = /^(?:said|says|told|tells|added|adds|argued|argues|claimed|claims|warned|warns|wrote|writes|insisted|insists)$/
 
 /**
- * A capitalised word that opens the sentence, which an apposition then names as a work or a
- * place: `Tramp, the private members' club on Jermyn Street, …`, `Junkie, the 1953 novel, …`.
- * (`Addicts, the report says, need help` names no work.)
+ * A capitalised word that opens the sentence, which an apposition then names as a work, a place
+ * or a performer: `Tramp, the private members' club on Jermyn Street, …`, `Junkie, the 1953
+ * novel, …`, `Wino, the doom metal guitarist, …`. (`Addicts, the report says, need help` names
+ * no work, and `Junkies, the singer said, …` reports speech.)
  */
 function namedInApposition(tokens: Token[], first: number, last: number): boolean {
   const word = tokens[first]
@@ -501,8 +502,8 @@ function isCapitalsName(tokens: Token[], first: number, last: number): boolean {
 function inProperName(tokens: Token[], first: number, last: number, acronymHead: boolean): boolean {
   // A term that opens on an article is a name when its next word is (`the National Coalition for
   // the Homeless`, `Confessions of a Lush`).
-  const opensOnThe = /^(?:the|a|an)$/.test(tokens[first]?.key ?? '') && first < last && isCapitalised(tokens[first + 1]?.text ?? '')
-  const head = tokens[opensOnThe ? first + 1 : first]
+  const opensOnArticle = /^(?:the|a|an)$/.test(tokens[first]?.key ?? '') && first < last && isCapitalised(tokens[first + 1]?.text ?? '')
+  const head = tokens[opensOnArticle ? first + 1 : first]
   if (!head || !(isCapitalised(head.text) || acronymHead)) return false
   const after = nextWord(tokens, last)
   // A capitalised word or a short acronym goes on with the name (`Junkie XL`, `Addiction NI`);
