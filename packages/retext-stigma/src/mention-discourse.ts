@@ -31,6 +31,18 @@ const languages = /^(?:english|french|german|spanish|portuguese|italian|dutch|la
  * style guide, or `in English` and the like.
  */
 export function aboutWords(s: MentionText): boolean {
+  let found = aboutWordsOf.get(s)
+  if (found === undefined) {
+    found = readsAboutWords(s)
+    aboutWordsOf.set(s, found)
+  }
+  return found
+}
+
+/** Each sentence is read once, however many of its matches the frames ask about. */
+const aboutWordsOf = new WeakMap<MentionText, boolean>()
+
+function readsAboutWords(s: MentionText): boolean {
   return s.tokens.some((token, index) => {
     const before = s.tokens[index - 1]?.key ?? ''
     if (discourseNouns.has(token.key) || (before === 'in' && languages.test(token.key))) return true
@@ -55,12 +67,18 @@ export function aboutWords(s: MentionText): boolean {
  * @returns True for the term held up as a word.
  */
 export function quotedInDiscourse(s: MentionText, quoted: Quotation, first: number, last: number): boolean {
-  const article = quoted.first === first - 1 && /^(?:a|an|the|this)$/.test(s.tokens[first - 1]?.key ?? '')
-  if (quoted.first !== first && !article) return false
   // A quotation after a colon counts as speech; one of nothing but the term is a word all the same (`Style note: “the mentally ill,” …`).
   if (quoted.speech && quoted.last !== last) return false
-  // The quotation may run on past the flagged words into the rest of the phrase (`“lunatic fringe”`).
-  return quoted.last >= last && quoted.last - last <= 2 && aboutWords(s)
+  return quotesTermAlone(s, quoted, first, last) && aboutWords(s)
+}
+
+/**
+ * Whether a quotation holds the term and nothing else: its article at most before it, and at most
+ * two words of its phrase after it (`“lunatic fringe”`).
+ */
+function quotesTermAlone(s: MentionText, quoted: Quotation, first: number, last: number): boolean {
+  const article = quoted.first === first - 1 && /^(?:a|an|the|this)$/.test(s.tokens[first - 1]?.key ?? '')
+  return (quoted.first === first || article) && quoted.last >= last && quoted.last - last <= 2
 }
 
 /**
@@ -182,8 +200,7 @@ const adverbs = /^(?:still|now|often|soon|once|long|no|longer|also|always|usuall
  */
 export function quotedSubject(s: MentionText, quoted: Quotation, first: number, last: number): boolean {
   const key = (index: number): string => s.tokens[index]?.key ?? ''
-  const article = quoted.first === first - 1 && /^(?:a|an|the)$/.test(key(first - 1))
-  if (quoted.speech || (quoted.first !== first && !article) || quoted.last < last || quoted.last - last > 2) return false
+  if (quoted.speech || !quotesTermAlone(s, quoted, first, last)) return false
   // It opens its clause: the sentence's start, a comma, or a word that opens a clause (with one
   // word between after `how`: `how distant “the homeless” sounds`).
   const opener = /^(?:that|why|how|whether|because|and|but|while|although|though)$/
